@@ -1,0 +1,256 @@
+//! The extractor: the whole pipeline, built once and run on any number of documents.
+
+use std::collections::HashMap;
+
+use crate::claims::{Claim, Recognizers, SentenceContext};
+use crate::document::{Document, Mention, Sentence};
+use crate::error::Error;
+use crate::gazetteer::{Entity, EntityId, Gazetteer};
+use crate::input::Input;
+use crate::matcher::{self, Matcher, RawMatch};
+use crate::segment::Segmenter;
+use crate::span::Span;
+use crate::urls::protected_spans_into;
+
+/// Builds an [`Extractor`].
+///
+/// Quick advice: the defaults (built-in gazetteer, capital letters required where an alias
+/// has them) suit news text; add your own gazetteers with [`gazetteer`](Self::gazetteer),
+/// and turn the built-in one off with [`builtin`](Self::builtin)`(false)` to find only
+/// your entities.
+///
+/// ```
+/// use claimscan::{Extractor, Gazetteer};
+///
+/// let mine = Gazetteer::from_tsv("mine.tsv", "id\ttype\tname\taliases\n\
+///     acme\torganisation\tAcme Corporation\tAcme\n")?;
+/// let extractor = Extractor::builder().builtin(false).gazetteer(mine).build()?;
+/// let doc = extractor.extract("Acme paid $5m.");
+/// assert_eq!(doc.mentions[0].entity.unwrap().id(), "acme");
+/// # Ok::<(), claimscan::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    builtin: bool,
+    gazetteers: Vec<Gazetteer>,
+    require_capital: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder { builtin: true, gazetteers: Vec::new(), require_capital: true }
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Whether to load the built-in gazetteer (default: yes).
+    pub fn builtin(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a gazetteer. Its ids must not clash with those of the others.
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Whether an alias written with capitals (and not an exact-case acronym) needs a
+    /// capital somewhere in the text it matches (default: yes). With it, `the hill` and
+    /// `nice weather` are not `The Hill` and `Nice`; `MUJAHEDIN-E KHALQ` and `Camp ashraf`
+    /// still match. SPEC §1 matches such aliases "regardless of case"; turn this off to
+    /// follow it to the letter.
+    pub fn require_capital(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.require_capital = yes;
+        self
+    }
+
+    /// Builds the extractor: merges the gazetteers and compiles the automata.
+    ///
+    /// # Errors
+    ///
+    /// An id defined in two of the gazetteers.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let mut gazetteer = if self.builtin { Gazetteer::builtin().clone() } else { Gazetteer::new() };
+        for g in &self.gazetteers {
+            gazetteer.merge(g)?;
+        }
+        let matcher = Matcher::new(&gazetteer, self.require_capital)?;
+        Ok(Extractor { gazetteer, matcher, segmenter: Segmenter::new(), recognizers: Recognizers::new() })
+    }
+}
+
+/// Finds the sentences, entity mentions and numeric claims of texts.
+///
+/// Build it once (it compiles the gazetteer into an automaton) and share it: it is
+/// `Send + Sync`, and extraction never fails and never panics, whatever the text.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    segmenter: Segmenter,
+    recognizers: Recognizers,
+}
+
+impl Extractor {
+    /// An extractor with the built-in gazetteer.
+    pub fn new() -> Extractor {
+        ExtractorBuilder::new().build().unwrap_or_else(|e| panic!("built-in gazetteer: {e}"))
+    }
+
+    /// A builder, to add gazetteers and set options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The gazetteer in use (the built-in one and any added).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The number of distinct folded surface forms compiled.
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.pattern_count()
+    }
+
+    /// Heap memory used by the matching automaton and its tables, in bytes.
+    pub fn matcher_memory_usage(&self) -> usize {
+        self.matcher.memory_usage()
+    }
+
+    /// Extracts from plain text that is the original input itself.
+    pub fn extract<'a>(&'a self, text: &'a str) -> Document<'a> {
+        self.extract_input(Input::new(text))
+    }
+
+    /// Extracts from an [`Input`]: decoded text, with its map back to the original input
+    /// and its reference date.
+    pub fn extract_input<'a>(&'a self, input: Input<'a>) -> Document<'a> {
+        let text = input.text();
+        let mut protected = Vec::new();
+        protected_spans_into(text, &mut protected);
+        let mut spans = Vec::new();
+        self.segmenter.split_into(text, &protected, &mut spans);
+
+        // Mentions, sentence by sentence.
+        let mut scratch = matcher::Scratch::default();
+        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut ids: Vec<EntityId> = Vec::new();
+        let mut mention_ranges = Vec::with_capacity(spans.len());
+        for &s in &spans {
+            let from = raw.len();
+            self.matcher.find(text, s, &protected, &mut scratch, &mut raw, &mut ids);
+            mention_ranges.push((from, raw.len()));
+        }
+        let mut mentions = Vec::with_capacity(raw.len());
+        let mut last_full: HashMap<EntityId, usize> = HashMap::new();
+        for (si, &(a, b)) in mention_ranges.iter().enumerate() {
+            for (k, r) in raw[a..b].iter().enumerate() {
+                let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
+                mentions.push(self.resolve(text, r.span, cands, a + k, si, &mut last_full));
+            }
+        }
+
+        // Entities per sentence, in order of first mention.
+        let mut linked: Vec<&Entity> = Vec::new();
+        let mut sentence_entities = Vec::with_capacity(spans.len());
+        for &(a, b) in &mention_ranges {
+            let from = linked.len();
+            for m in &mentions[a..b] {
+                if let Some(e) = m.entity {
+                    if !linked[from..].iter().any(|x| std::ptr::eq(*x, e)) {
+                        linked.push(e);
+                    }
+                }
+            }
+            sentence_entities.push((from as u32, linked.len() as u32));
+        }
+
+        // Claims, sentence by sentence.
+        let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+        let mut claims: Vec<Claim<'a>> = Vec::new();
+        for (si, (&s, &(a, b))) in spans.iter().zip(&mention_ranges).enumerate() {
+            let ctx = SentenceContext {
+                text,
+                span: s,
+                index: si,
+                protected: &protected,
+                mentions: &mention_spans[a..b],
+                reference_date: input.get_reference_date(),
+            };
+            let from = claims.len();
+            self.recognizers.find(&ctx, &mut claims);
+            for c in &mut claims[from..] {
+                c.sentence = si;
+            }
+        }
+
+        // Offsets into the original input.
+        if let Some(map) = input.offset_map() {
+            for m in &mut mentions {
+                m.span = map.to_original(m.span);
+            }
+            for c in &mut claims {
+                c.span = map.to_original(c.span);
+            }
+            for s in &mut spans {
+                *s = map.to_original(*s);
+            }
+        }
+        Document {
+            source: None,
+            item: None,
+            published: None,
+            sentences: spans.into_iter().map(|span| Sentence { span }).collect(),
+            mentions,
+            claims,
+            sentence_entities,
+            linked,
+        }
+    }
+
+    /// Turns one match into a mention: a form unique to one entity names it (in full); a
+    /// shared short form names the candidate the document last named in full, if any.
+    fn resolve<'a>(
+        &'a self,
+        text: &'a str,
+        span: Span,
+        cands: &[EntityId],
+        index: usize,
+        sentence: usize,
+        last_full: &mut HashMap<EntityId, usize>,
+    ) -> Mention<'a> {
+        let entity = if let [only] = cands {
+            last_full.insert(*only, index);
+            Some(*only)
+        } else {
+            cands
+                .iter()
+                .filter_map(|c| last_full.get(c).map(|&at| (at, *c)))
+                .max()
+                .map(|(_, c)| c)
+        };
+        let candidates = match entity {
+            Some(_) => Vec::new(),
+            None => cands.iter().map(|&c| self.gazetteer.entity(c)).collect(),
+        };
+        Mention {
+            span,
+            text: &text[span],
+            entity: entity.map(|e| self.gazetteer.entity(e)),
+            candidates,
+            sentence,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}

@@ -1,0 +1,191 @@
+//! TSV parsing and validation (SPEC §1).
+
+use std::path::{Path, PathBuf};
+
+use super::{Entity, EntityType};
+use crate::error::{Error, ErrorKind};
+
+const HEADER: &str = "id\ttype\tname\taliases";
+
+/// Parses a whole TSV text into entities; the first bad line fails it.
+/// Duplicate ids inside the text are left to the caller, which checks them
+/// against everything already loaded.
+pub(crate) fn parse(name: &str, text: &str) -> Result<Vec<Entity>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let lineno = i + 1;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let at = |kind: ErrorKind| Error::new(kind).with_path(name).with_line(lineno);
+        if !header_seen {
+            if line.trim_end() != HEADER {
+                return Err(at(ErrorKind::BadHeader(shorten(line))));
+            }
+            header_seen = true;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 4 {
+            return Err(at(ErrorKind::ColumnCount { found: cols.len() }));
+        }
+        let id = cols[0].trim();
+        check_id(id).map_err(|e| e.with_path(name).with_line(lineno))?;
+        let kind = cols[1].trim();
+        let kind = EntityType::parse(kind).ok_or_else(|| at(ErrorKind::BadType(shorten(kind))))?;
+        let mut entity = Entity::new(id, kind, cols[2], cols[3].split('|'))
+            .map_err(|e| e.with_path(name).with_line(lineno))?;
+        entity.origin = format!("{name}:{lineno}");
+        out.push(entity);
+    }
+    if !header_seen {
+        return Err(Error::new(ErrorKind::BadHeader("no header line".into())).with_path(name));
+    }
+    Ok(out)
+}
+
+/// Checks an id: non-empty, lowercase ASCII letters, digits and `-`.
+pub(crate) fn check_id(id: &str) -> Result<(), Error> {
+    let ok = !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok { Ok(()) } else { Err(Error::new(ErrorKind::BadId(shorten(id)))) }
+}
+
+/// Checks that an alias has something to match: at least one letter or digit.
+pub(crate) fn check_alias(alias: &str) -> Result<(), Error> {
+    let body = alias.strip_prefix('=').unwrap_or(alias);
+    if body.chars().any(char::is_alphanumeric) {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::BadAlias(shorten(alias))))
+    }
+}
+
+/// Validates UTF-8, reporting the offset of the first bad byte.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::new(ErrorKind::InvalidUtf8 { offset: e.valid_up_to() }))
+}
+
+/// The files a `--gazetteer PATH` names: the file itself, or the `*.tsv` files of a
+/// directory, sorted by name.
+pub(crate) fn tsv_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let p = entry.map_err(|e| Error::io(path, e))?.path();
+        if p.extension().is_some_and(|x| x == "tsv") && p.is_file() {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Keeps error messages one line and short.
+fn shorten(s: &str) -> String {
+    let s = s.replace('\t', "<TAB>");
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Gazetteer;
+
+    fn err(text: &str) -> String {
+        Gazetteer::from_tsv("g.tsv", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn good_file() {
+        let text = "# comment\n\nid\ttype\tname\taliases\r\n\
+                    mek\torganisation\tPeople's Mojahedin Organization of Iran\tMEK| MKO ||PMOI\r\n\
+                    # another\n\
+                    maryam-rajavi\tperson\tMaryam Rajavi\t\n\
+                    nowruz\tevent\tNowruz\tNorooz\n";
+        let g = Gazetteer::from_tsv("g.tsv", text).unwrap();
+        assert_eq!(g.len(), 3);
+        let mek = g.get("mek").unwrap();
+        assert_eq!(mek.aliases(), ["MEK", "MKO", "PMOI"]);
+        assert_eq!(mek.origin(), "g.tsv:4");
+        assert_eq!(g.get("maryam-rajavi").unwrap().aliases().len(), 0);
+        assert_eq!(g.get("nowruz").unwrap().kind().as_str(), "event");
+        assert_eq!(
+            g.entity(g.id_of("maryam-rajavi").unwrap()).name(),
+            "Maryam Rajavi"
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_reason() {
+        assert_eq!(
+            err("mek\torganisation\tMEK\t\n"),
+            "g.tsv:1: expected the header `id<TAB>type<TAB>name<TAB>aliases`, found \
+             `mek<TAB>organisation<TAB>MEK<TAB>`"
+        );
+        assert_eq!(err(""), "g.tsv: expected the header `id<TAB>type<TAB>name<TAB>aliases`, found `no header line`");
+        assert_eq!(
+            err("id\ttype\tname\taliases\nmek\torganisation\tMEK\n"),
+            "g.tsv:2: expected 4 tab-separated columns, found 3"
+        );
+        assert_eq!(
+            err("id\ttype\tname\taliases\nmek\torganisation\t \tMEK\n"),
+            "g.tsv:2: empty name"
+        );
+        assert_eq!(
+            err("id\ttype\tname\taliases\nMEK\torganisation\tMEK\t\n"),
+            "g.tsv:2: bad id `MEK`: ids are lowercase ASCII letters, digits and `-`"
+        );
+        assert_eq!(
+            err("id\ttype\tname\taliases\nmek\tOrg\tMEK\t\n"),
+            "g.tsv:2: bad type `Org`: types are lowercase words"
+        );
+        assert_eq!(
+            err("id\ttype\tname\taliases\nmek\torganisation\tMEK\t=\n"),
+            "g.tsv:2: bad alias `=`: nothing left to match"
+        );
+        assert_eq!(
+            err("id\ttype\tname\taliases\na\tplace\tA\t\n\nb\tplace\tB\t\na\tplace\tC\t\n"),
+            "g.tsv:5: duplicate id `a` (first defined at g.tsv:2)"
+        );
+    }
+
+    #[test]
+    fn all_or_nothing() {
+        let mut g = Gazetteer::from_tsv("a.tsv", "id\ttype\tname\taliases\nx\tplace\tX\t\n").unwrap();
+        let bad = "id\ttype\tname\taliases\ny\tplace\tY\t\nx\tplace\tX2\t\n";
+        let e = g.add_tsv("b.tsv", bad).unwrap_err();
+        assert_eq!(e.to_string(), "b.tsv:3: duplicate id `x` (first defined at a.tsv:2)");
+        assert_eq!(g.len(), 1, "nothing of b.tsv was added");
+        assert!(g.get("y").is_none());
+        let e = g.add_tsv("c.tsv", "id\ttype\tname\taliases\nz\tplace\tZ\t\nbad line\n").unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert_eq!(g.len(), 1);
+    }
+
+    #[test]
+    fn missing_file_and_directory() {
+        let e = Gazetteer::from_path("/no/such/file.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("/no/such/file.tsv: cannot read:"), "{e}");
+        let dir = std::env::temp_dir().join(format!("claimscan-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.tsv"), "id\ttype\tname\taliases\na\tplace\tA\t\n").unwrap();
+        std::fs::write(dir.join("b.tsv"), "id\ttype\tname\taliases\nb\tplace\tB\t\n").unwrap();
+        std::fs::write(dir.join("notes.txt"), "not a gazetteer").unwrap();
+        let g = Gazetteer::from_path(&dir).unwrap();
+        assert_eq!(g.len(), 2);
+        std::fs::write(dir.join("c.tsv"), [0xff, 0xfe]).unwrap();
+        let e = Gazetteer::from_path(&dir).unwrap_err();
+        assert!(e.to_string().ends_with("c.tsv: invalid UTF-8 at byte offset 0"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

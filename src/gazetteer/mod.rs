@@ -1,0 +1,339 @@
+//! Gazetteers: the people, organisations and places to look for.
+//!
+//! A [`Gazetteer`] is a list of [`Entity`] records loaded from tab-separated files (SPEC §1):
+//!
+//! ```text
+//! id	type	name	aliases
+//! mek	organisation	People's Mojahedin Organization of Iran	MEK|MKO|PMOI|Mojahedin-e Khalq
+//! maryam-rajavi	person	Maryam Rajavi	Rajavi
+//! ```
+//!
+//! Loading is all-or-nothing: a file with any bad line adds nothing, and the error names
+//! the file, the line and the reason. Ids are unique across everything loaded into one
+//! gazetteer. The crate ships a built-in gazetteer ([`Gazetteer::builtin`]), compiled in.
+
+mod builtin;
+mod load;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind};
+
+pub use self::builtin::BUILTIN_FILES;
+
+/// The index of an entity in its [`Gazetteer`].
+#[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    /// The index as a `usize`.
+    #[inline]
+    pub fn as_usize(self) -> usize {
+        self.0 as usize
+    }
+
+    #[inline]
+    pub(crate) fn from_usize(i: usize) -> EntityId {
+        EntityId(u32::try_from(i).expect("more than u32::MAX entities"))
+    }
+}
+
+/// The type of an entity: `person`, `organisation`, `place`, or a custom lowercase word
+/// that is passed through (e.g. `event`).
+#[derive(Clone, Debug, Eq, Hash, PartialEq)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organisation: a company, a party, an agency, a news outlet, an armed group …
+    Organisation,
+    /// A place: a country, a city, a region, a camp …
+    Place,
+    /// Any other type, as written in the gazetteer.
+    Other(Box<str>),
+}
+
+impl EntityType {
+    /// The type as written in gazetteers and output (`"person"`, `"organisation"` …).
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organisation => "organisation",
+            EntityType::Place => "place",
+            EntityType::Other(s) => s,
+        }
+    }
+
+    fn parse(s: &str) -> Option<EntityType> {
+        let ok = !s.is_empty()
+            && s.as_bytes()[0].is_ascii_lowercase()
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_');
+        if !ok {
+            return None;
+        }
+        Some(match s {
+            "person" => EntityType::Person,
+            "organisation" => EntityType::Organisation,
+            "place" => EntityType::Place,
+            other => EntityType::Other(other.into()),
+        })
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for EntityType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One gazetteer record.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Entity {
+    id: String,
+    kind: EntityType,
+    name: String,
+    aliases: Vec<String>,
+    origin: String,
+}
+
+impl Entity {
+    /// Creates an entity.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the id is not lowercase ASCII letters, digits and `-`, or the name is empty,
+    /// or an alias has nothing to match.
+    pub fn new(
+        id: &str,
+        kind: EntityType,
+        name: &str,
+        aliases: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> Result<Entity, Error> {
+        load::check_id(id)?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::new(ErrorKind::EmptyName));
+        }
+        load::check_alias(name)?;
+        let mut list = Vec::new();
+        for a in aliases {
+            let a = a.as_ref().trim();
+            if a.is_empty() {
+                continue;
+            }
+            load::check_alias(a)?;
+            list.push(a.to_string());
+        }
+        Ok(Entity {
+            id: id.to_string(),
+            kind,
+            name: name.to_string(),
+            aliases: list,
+            origin: String::new(),
+        })
+    }
+
+    /// The unique id (`maryam-rajavi`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The type.
+    pub fn kind(&self) -> &EntityType {
+        &self.kind
+    }
+
+    /// The canonical name (`Maryam Rajavi`). It is matched like an alias.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The further surface forms, as written (a leading `=` marks an exact-case alias).
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    /// Every surface form: the name first, then the aliases.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Where the entity was defined (`file:line`), or empty if built in code.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+}
+
+/// A set of entities with unique ids.
+///
+/// # Example
+///
+/// ```
+/// use claimscan::Gazetteer;
+///
+/// let tsv = "id\ttype\tname\taliases\n\
+///            mek\torganisation\tPeople's Mojahedin Organization of Iran\tMEK|MKO\n";
+/// let gaz = Gazetteer::from_tsv("mine.tsv", tsv)?;
+/// assert_eq!(gaz.len(), 1);
+/// assert_eq!(gaz.get("mek").unwrap().aliases(), ["MEK", "MKO"]);
+/// # Ok::<(), claimscan::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, EntityId>,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// The built-in gazetteer: the files of the crate's `gazetteers/` folder, compiled in.
+    pub fn builtin() -> &'static Gazetteer {
+        builtin::get()
+    }
+
+    /// Parses one TSV text. `name` is used in error messages (usually the file name).
+    ///
+    /// # Errors
+    ///
+    /// Any bad line fails the whole text; the error names `name`, the line and the reason.
+    pub fn from_tsv(name: &str, text: &str) -> Result<Gazetteer, Error> {
+        let mut g = Gazetteer::new();
+        g.add_tsv(name, text)?;
+        Ok(g)
+    }
+
+    /// Loads a TSV file, or every `*.tsv` file of a directory (in name order).
+    ///
+    /// # Errors
+    ///
+    /// As [`Gazetteer::add_path`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, Error> {
+        let mut g = Gazetteer::new();
+        g.add_path(path)?;
+        Ok(g)
+    }
+
+    /// Adds the entities of one TSV text.
+    ///
+    /// # Errors
+    ///
+    /// A bad line, or an id already present, fails the call and adds nothing.
+    pub fn add_tsv(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        let parsed = load::parse(name, text)?;
+        self.extend_checked(parsed)
+    }
+
+    /// Adds a TSV file, or every `*.tsv` file of a directory (in name order).
+    ///
+    /// # Errors
+    ///
+    /// An unreadable file, a bad line or a duplicate id fails the call and adds nothing
+    /// (for a directory: nothing of any of its files).
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let files = load::tsv_files(path)?;
+        let mut all = Vec::new();
+        for file in files {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let text = load::utf8(&bytes).map_err(|e| e.with_path(&file))?;
+            all.extend(load::parse(&file.display().to_string(), text)?);
+        }
+        self.extend_checked(all)
+    }
+
+    /// Adds all entities of `other`.
+    ///
+    /// # Errors
+    ///
+    /// An id present in both fails the call and adds nothing.
+    pub fn merge(&mut self, other: &Gazetteer) -> Result<(), Error> {
+        self.extend_checked(other.entities.clone())
+    }
+
+    /// Adds one entity.
+    ///
+    /// # Errors
+    ///
+    /// Fails if its id is already present.
+    pub fn push(&mut self, entity: Entity) -> Result<EntityId, Error> {
+        self.extend_checked(vec![entity])?;
+        Ok(EntityId::from_usize(self.entities.len() - 1))
+    }
+
+    fn extend_checked(&mut self, new: Vec<Entity>) -> Result<(), Error> {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for e in &new {
+            let first = match self.by_id.get(e.id.as_str()) {
+                Some(id) => Some(self.entities[id.as_usize()].origin.as_str()),
+                None => seen.insert(&e.id, &e.origin),
+            };
+            if let Some(first) = first {
+                let mut err = Error::new(ErrorKind::DuplicateId {
+                    id: e.id.clone(),
+                    first: if first.is_empty() { "an earlier entry".into() } else { first.into() },
+                });
+                if let Some((file, line)) = split_origin(&e.origin) {
+                    err = err.with_path(file).with_line(line);
+                }
+                return Err(err);
+            }
+        }
+        for e in new {
+            let id = EntityId::from_usize(self.entities.len());
+            self.by_id.insert(e.id.clone(), id);
+            self.entities.push(e);
+        }
+        Ok(())
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True if there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i.as_usize()])
+    }
+
+    /// The index of the entity with this id.
+    pub fn id_of(&self, id: &str) -> Option<EntityId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entity at an index.
+    ///
+    /// # Panics
+    ///
+    /// If the index is not from this gazetteer.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.as_usize()]
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+}
+
+/// Splits an origin `file:line` into its parts.
+fn split_origin(origin: &str) -> Option<(&str, usize)> {
+    let (file, line) = origin.rsplit_once(':')?;
+    Some((file, line.parse().ok()?))
+}

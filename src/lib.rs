@@ -1,0 +1,111 @@
+/*!
+claimscan finds the people, organisations and places of a gazetteer in English news and
+advocacy text, and pulls out the numeric claims made about them: money amounts, dates,
+casualty figures, counts, percentages and durations, normalised, tied to their sentence
+and to the entities named in it, with byte offsets back into the original input.
+
+# Overview
+
+The pipeline, in the order it runs:
+
+1. [`input`]: a file's bytes become decoded text ([`Input`]) with an [`OffsetMap`] back to
+   the original bytes (plain text, HTML pages, RSS/Atom feeds).
+2. [`segment`]: the text is split into sentences ([`Segmenter`]).
+3. The gazetteer ([`Gazetteer`], loaded from TSV files or built in) is compiled into one
+   automaton that finds entity mentions, leftmost-longest, under the folding rules of
+   the SPEC (case, diacritics, dashes, apostrophes, white space, glued words); shared
+   short forms (`Rajavi`) resolve to the entity last named in full.
+4. [`claims`]: recognisers find the numeric claims of each sentence.
+5. Each claim is linked to the entities of its sentence, and every span is mapped back
+   to the original input. The result is a [`Document`], serialisable with serde to the
+   JSON Lines record of the `extract` example.
+
+[`Extractor`] runs all of it; build it once, use it for every document.
+
+# Example: entities and claims of a text
+
+```
+use claimscan::{Extractor, Gazetteer};
+
+let gaz = Gazetteer::from_tsv("mek.tsv", "id\ttype\tname\taliases\n\
+    mek\torganisation\tPeople's Mojahedin Organization of Iran\tMEK|MKO|Mojahedin-e Khalq\n\
+    maryam-rajavi\tperson\tMaryam Rajavi\tRajavi\n\
+    albania\tplace\tAlbania\t\n")?;
+let extractor = Extractor::builder().builtin(false).gazetteer(gaz).build()?;
+
+let text = "Maryam Rajavi spoke in Albania. The MEK’s camp houses its members.";
+let doc = extractor.extract(text);
+
+assert_eq!(doc.sentences.len(), 2);
+let found: Vec<(&str, &str)> = doc
+    .mentions
+    .iter()
+    .map(|m| (m.text, m.entity.unwrap().id()))
+    .collect();
+assert_eq!(found, [("Maryam Rajavi", "maryam-rajavi"), ("Albania", "albania"), ("MEK", "mek")]);
+// Offsets are byte offsets into the input.
+let mek = &doc.mentions[2];
+assert_eq!(&text[mek.span], "MEK");
+# Ok::<(), claimscan::Error>(())
+```
+
+# Example: JSON Lines output
+
+```
+use claimscan::Extractor;
+
+let extractor = Extractor::new(); // the built-in gazetteer
+let mut doc = extractor.extract("Iran said talks would go ahead in Vienna.");
+doc.source = Some("note.txt".into());
+let line = serde_json::to_string(&doc).unwrap();
+assert!(line.starts_with(r#"{"source":"note.txt","item":null,"published":null,"sentences":[{"start":0,"end":41}]"#));
+```
+
+# Untrusted input
+
+Extraction never fails and never panics: any text yields a document, maybe an empty one.
+Only building (loading gazetteers, decoding files) returns errors, and every error names
+its file (and line, for gazetteers).
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod claims;
+mod document;
+mod error;
+mod extractor;
+pub mod gazetteer;
+pub mod input;
+mod matcher;
+pub mod segment;
+mod span;
+mod urls;
+
+pub use crate::claims::{Claim, ClaimKind, Date, Number, Outcome, Qualifier, Value};
+pub use crate::document::{Document, Mention, Sentence};
+pub use crate::error::{Error, ErrorKind};
+pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer};
+pub use crate::input::{Format, Input, OffsetMap};
+pub use crate::segment::Segmenter;
+pub use crate::span::Span;
+pub use crate::urls::protected_spans;
+
+#[cfg(test)]
+mod testoibits {
+    use super::*;
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe>() {}
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn oibits() {
+        assert_all::<Extractor>();
+        assert_all::<Gazetteer>();
+        assert_all::<Segmenter>();
+        assert_all::<Document<'static>>();
+        assert_send_sync::<Error>();
+    }
+}

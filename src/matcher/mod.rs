@@ -1,0 +1,394 @@
+//! The gazetteer matching engine (SPEC §1).
+//!
+//! All surface forms of all entities are folded ([`fold`]) and compiled into one
+//! Aho-Corasick automaton, used as a trie: at each word start of the text the automaton
+//! walks anchored over the folded characters, collecting every surface form that ends
+//! on the way; the longest one that ends at a word boundary and passes its case rule
+//! wins (leftmost-longest). The text is folded on the fly, one character at a time, so
+//! offsets are exact in the original text whatever the folding did.
+//!
+//! Case rules, per surface form:
+//! - written with a leading `=`, or with no lowercase letter and at least two capitals
+//!   (`MEK`, `US`): the letters must have exactly the case written;
+//! - otherwise any case matches, but by default the text must contain a capital letter
+//!   if the form does (`the hill` is not `The Hill`; see
+//!   [`ExtractorBuilder::require_capital`](crate::ExtractorBuilder::require_capital)).
+//!
+//! A form beginning with `The` matched where the text has a lowercase `the` is reported
+//! without the article (`the Guardian` → `Guardian`).
+
+mod boundary;
+mod fold;
+mod fold_table;
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind, PatternID};
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::span::Span;
+
+pub(crate) use self::boundary::{is_boundary, is_word};
+pub(crate) use self::fold::{fold_str, Folded};
+
+/// One match of a surface form: its span in the text and the entities it may name (a
+/// range of the caller's entity buffer; several for a shared short form).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct RawMatch {
+    pub(crate) span: Span,
+    pub(crate) entities: (u32, u32),
+}
+
+/// Reusable buffers for [`Matcher::find`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    cands: Vec<Candidate>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    pid: PatternID,
+    end: usize,
+    upper: bool,
+}
+
+#[derive(Clone, Debug)]
+struct PatternInfo {
+    targets: (u32, u32),
+    leading_the: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Target {
+    entity: EntityId,
+    case: Case,
+    /// The form as written (without `=`), for the exact-case check.
+    form: Box<str>,
+}
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Case {
+    Exact,
+    Insensitive { needs_capital: bool },
+}
+
+/// The compiled matcher for one gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    nfa: Option<contiguous::NFA>,
+    start: Option<StateID>,
+    patterns: Vec<PatternInfo>,
+    targets: Vec<Target>,
+    /// Some form starts with a character that is not a word character.
+    nonword_starts: bool,
+}
+
+/// A form is matched with exact case if it has no lowercase letter and two or more capitals.
+fn is_acronym(form: &str) -> bool {
+    !form.chars().any(char::is_lowercase) && form.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+impl Matcher {
+    /// Compiles every surface form of `gazetteer`.
+    pub(crate) fn new(gazetteer: &Gazetteer, require_capital: bool) -> Result<Matcher, Error> {
+        let mut by_key: HashMap<Vec<u8>, Vec<Target>> = HashMap::new();
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        for (i, entity) in gazetteer.entities().iter().enumerate() {
+            let id = EntityId::from_usize(i);
+            for form in entity.surface_forms() {
+                let (body, exact) = match form.strip_prefix('=') {
+                    Some(body) => (body, true),
+                    None => (form, is_acronym(form)),
+                };
+                let key = fold_str(body);
+                if key.is_empty() {
+                    continue;
+                }
+                let case = if exact {
+                    Case::Exact
+                } else {
+                    Case::Insensitive {
+                        needs_capital: require_capital && body.chars().any(char::is_uppercase),
+                    }
+                };
+                let list = by_key.entry(key).or_insert_with_key(|k| {
+                    keys.push(k.clone());
+                    Vec::new()
+                });
+                let dup = list.iter().any(|t| t.entity == id && t.case == case && *t.form == *body);
+                if !dup {
+                    list.push(Target { entity: id, case, form: body.into() });
+                }
+            }
+        }
+        let mut patterns = Vec::with_capacity(keys.len());
+        let mut targets = Vec::new();
+        let mut nonword_starts = false;
+        for key in &keys {
+            let list = &by_key[key];
+            let from = targets.len() as u32;
+            targets.extend(list.iter().cloned());
+            patterns.push(PatternInfo {
+                targets: (from, targets.len() as u32),
+                leading_the: key.starts_with(b"the ") && key.len() > 4,
+            });
+            let first = std::str::from_utf8(key).ok().and_then(|s| s.chars().next());
+            nonword_starts |= first.is_some_and(|c| !is_word(c));
+        }
+        let (nfa, start) = if keys.is_empty() {
+            (None, None)
+        } else {
+            let nfa = contiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .map_err(|e| Error::new(ErrorKind::Markup(format!("gazetteer too large: {e}"))))?;
+            let start = nfa
+                .start_state(Anchored::Yes)
+                .map_err(|e| Error::new(ErrorKind::Markup(format!("gazetteer automaton: {e}"))))?;
+            (Some(nfa), Some(start))
+        };
+        Ok(Matcher { nfa, start, patterns, targets, nonword_starts })
+    }
+
+    /// The number of distinct folded surface forms.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Heap memory used by the automaton and its tables, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.nfa.as_ref().map_or(0, |n| n.memory_usage())
+            + self.patterns.len() * std::mem::size_of::<PatternInfo>()
+            + self.targets.iter().map(|t| std::mem::size_of::<Target>() + t.form.len()).sum::<usize>()
+    }
+
+    /// Finds the mentions of `text[range]`, leftmost-longest, skipping `protected` spans
+    /// (sorted). Matches are appended to `out`; their entities to `entities`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        range: Span,
+        protected: &[Span],
+        scratch: &mut Scratch,
+        out: &mut Vec<RawMatch>,
+        entities: &mut Vec<EntityId>,
+    ) {
+        let (Some(nfa), Some(start)) = (&self.nfa, self.start) else { return };
+        let bytes = text.as_bytes();
+        let end = range.end.min(text.len());
+        let mut i = range.start;
+        let mut prev_word = text[..i].chars().next_back().is_some_and(is_word);
+        let mut prot = protected.partition_point(|s| s.end <= i);
+        while i < end {
+            if let Some(p) = protected.get(prot) {
+                if p.start <= i {
+                    i = p.end.max(i + 1).min(end);
+                    while !text.is_char_boundary(i) {
+                        i += 1;
+                    }
+                    prot += 1;
+                    prev_word = text[..i].chars().next_back().is_some_and(is_word);
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let (c, len) = if b < 0x80 { (b as char, 1) } else { decode(text, i) };
+            let word = is_word(c);
+            let try_here = if word {
+                !prev_word || (c.is_uppercase() && is_boundary(text, i))
+            } else {
+                self.nonword_starts && !c.is_whitespace()
+            };
+            if try_here {
+                if let Some(next) = self.try_at(nfa, start, text, i, end, scratch, out, entities) {
+                    i = next;
+                    prev_word = text[..i].chars().next_back().is_some_and(is_word);
+                    continue;
+                }
+            }
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    /// Walks the automaton from `at`; on a match, records it and returns its end.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn try_at(
+        &self,
+        nfa: &contiguous::NFA,
+        start: StateID,
+        text: &str,
+        at: usize,
+        limit: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<RawMatch>,
+        entities: &mut Vec<EntityId>,
+    ) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let cands = &mut scratch.cands;
+        cands.clear();
+        let mut sid = start;
+        let mut consumed = 0usize;
+        let mut upper = false;
+        let mut q = at;
+        'walk: while q < limit {
+            let b = bytes[q];
+            let folded = if b < 0x80 {
+                upper |= b.is_ascii_uppercase();
+                q += 1;
+                match fold::fold_ascii(b) {
+                    Some(f) => Folded::Byte(f),
+                    None => Folded::Space,
+                }
+            } else {
+                let (c, len) = decode(text, q);
+                upper |= c.is_uppercase();
+                q += len;
+                fold::fold_char(c)
+            };
+            match folded {
+                Folded::Skip => continue,
+                Folded::Space => {
+                    // A run of white space is one space; a blank line ends the walk.
+                    let mut newlines = usize::from(b == b'\n');
+                    while q < limit {
+                        let b = bytes[q];
+                        if b < 0x80 {
+                            if fold::fold_ascii(b).is_some() {
+                                break;
+                            }
+                            newlines += usize::from(b == b'\n');
+                            q += 1;
+                        } else {
+                            let (c, len) = decode(text, q);
+                            if fold::fold_char(c) != Folded::Space {
+                                break;
+                            }
+                            q += len;
+                        }
+                    }
+                    if newlines >= 2 {
+                        break 'walk;
+                    }
+                    sid = nfa.next_state(Anchored::Yes, sid, b' ');
+                    consumed += 1;
+                    if nfa.is_dead(sid) {
+                        break 'walk;
+                    }
+                    continue;
+                }
+                Folded::Byte(f) => {
+                    sid = nfa.next_state(Anchored::Yes, sid, f);
+                    consumed += 1;
+                }
+                other => {
+                    let mut dead = false;
+                    fold::for_each_byte(other, |f| {
+                        if !dead {
+                            sid = nfa.next_state(Anchored::Yes, sid, f);
+                            consumed += 1;
+                            dead = nfa.is_dead(sid);
+                        }
+                    });
+                }
+            }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                for k in 0..nfa.match_len(sid) {
+                    let pid = nfa.match_pattern(sid, k);
+                    if nfa.pattern_len(pid) == consumed {
+                        cands.push(Candidate { pid, end: q, upper });
+                    }
+                }
+            }
+        }
+        for cand in cands.iter().rev() {
+            if let Some(span) = self.accept(text, at, cand) {
+                let from = entities.len() as u32;
+                self.push_entities(text, at, span, cand, entities);
+                if entities.len() as u32 > from {
+                    out.push(RawMatch { span, entities: (from, entities.len() as u32) });
+                    return Some(cand.end);
+                }
+            }
+        }
+        None
+    }
+
+    /// Checks the end boundary and the `US$` rule, and trims a lowercase leading `the`.
+    fn accept(&self, text: &str, at: usize, cand: &Candidate) -> Option<Span> {
+        let end = cand.end;
+        if !is_boundary(text, end) {
+            return None;
+        }
+        let matched = &text[at..end];
+        // `US` in `US$`, `C$`, `HK$`: part of a currency sign, not a mention.
+        if text[end..].starts_with('$')
+            && matched.len() <= 3
+            && matched.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let mut start = at;
+        if self.patterns[cand.pid.as_usize()].leading_the && text.as_bytes()[at] == b't' {
+            start = at + 3;
+            let rest = &text[start..end];
+            start += rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
+        }
+        Some(Span::new(start, end))
+    }
+
+    /// Pushes the entities whose case rule the matched text passes (each once).
+    fn push_entities(
+        &self,
+        text: &str,
+        at: usize,
+        span: Span,
+        cand: &Candidate,
+        entities: &mut Vec<EntityId>,
+    ) {
+        let from = entities.len();
+        let info = &self.patterns[cand.pid.as_usize()];
+        let matched = &text[span];
+        let upper = if span.start == at {
+            cand.upper
+        } else {
+            matched.chars().any(char::is_uppercase)
+        };
+        for t in &self.targets[info.targets.0 as usize..info.targets.1 as usize] {
+            let ok = match t.case {
+                Case::Insensitive { needs_capital } => upper || !needs_capital,
+                Case::Exact => same_case(&t.form, matched),
+            };
+            if ok && !entities[from..].contains(&t.entity) {
+                entities.push(t.entity);
+            }
+        }
+    }
+}
+
+/// True if the letters of `text` have the same case, in order, as those of `form`.
+fn same_case(form: &str, text: &str) -> bool {
+    let mut a = form.chars().filter(|c| c.is_alphabetic());
+    let mut b = text.chars().filter(|c| c.is_alphabetic());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.is_uppercase() == y.is_uppercase() => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Decodes the character at byte `i` (a character boundary) of `text`.
+#[inline]
+fn decode(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8().max(1))
+}

@@ -1,0 +1,179 @@
+//! Protected spans: URLs and e-mail addresses.
+//!
+//! Text inside a URL or an e-mail address is neither a mention nor a claim, and no
+//! sentence ends inside one. They are found once per document, by a fast substring
+//! search for their markers (`://`, `www.`, `@`, and `.tld/` for bare domains with a
+//! path), and each is widened to the whole white-space-delimited token.
+
+use memchr::memmem;
+
+use crate::span::Span;
+
+/// Finds the URLs and e-mail addresses of `text`, sorted and non-overlapping.
+pub fn protected_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    protected_spans_into(text, &mut out);
+    out
+}
+
+/// As [`protected_spans`], reusing `out` (which is cleared first).
+pub fn protected_spans_into(text: &str, out: &mut Vec<Span>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    for pos in memmem::find_iter(bytes, b"://") {
+        push_token(bytes, pos, out);
+    }
+    for pos in memmem::find_iter(bytes, b"www.") {
+        if pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric() {
+            push_token(bytes, pos, out);
+        }
+    }
+    for pos in memchr::memchr_iter(b'@', bytes) {
+        if is_email_at(bytes, pos) {
+            push_token(bytes, pos, out);
+        }
+    }
+    for pos in memchr::memchr_iter(b'/', bytes) {
+        if is_domain_path_at(bytes, pos) {
+            push_token(bytes, pos, out);
+        }
+    }
+    if out.len() > 1 {
+        out.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+        for s in out.drain(..) {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        *out = merged;
+    }
+}
+
+/// Bytes that end a URL token besides white space: quotes and brackets that wrap URLs in
+/// prose and markup.
+#[inline]
+fn is_token_end(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'<' | b'>' | b'(' | b')' | b'[' | b']')
+}
+
+fn push_token(bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
+    let mut start = pos;
+    while start > 0 && !is_token_end(bytes[start - 1]) && !is_unicode_space_before(bytes, start) {
+        start -= 1;
+    }
+    let mut end = pos;
+    while end < bytes.len() && !is_token_end(bytes[end]) && !is_unicode_space_at(bytes, end) {
+        end += 1;
+    }
+    // Sentence punctuation after a URL is not part of it.
+    while end > pos + 1 && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+        end -= 1;
+    }
+    // Keep to character boundaries: the loops above stop only at ASCII bytes or at the
+    // start of a multi-byte space, so `start` and `end` are boundaries already, but a
+    // token may begin or end in the middle of the text's multi-byte characters.
+    while start < pos && (bytes[start] & 0xC0) == 0x80 {
+        start += 1;
+    }
+    while end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
+        end += 1;
+    }
+    if start < end {
+        out.push(Span::new(start, end));
+    }
+}
+
+/// Non-ASCII characters that end a token: no-break and other Unicode spaces (U+00A0,
+/// U+2000–U+200A, U+202F, U+3000), curly quotes and guillemets. Returns their length.
+#[inline]
+fn unicode_stop_len(bytes: &[u8], i: usize) -> usize {
+    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+        (0xC2, Some(0xA0 | 0xAB | 0xBB), _) => 2,
+        (0xE2, Some(0x80), Some(0x80..=0x8A | 0xAF | 0x98 | 0x99 | 0x9C | 0x9D)) => 3,
+        (0xE3, Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
+}
+
+#[inline]
+fn is_unicode_space_at(bytes: &[u8], i: usize) -> bool {
+    unicode_stop_len(bytes, i) != 0
+}
+
+#[inline]
+fn is_unicode_space_before(bytes: &[u8], end: usize) -> bool {
+    (end >= 2 && unicode_stop_len(bytes, end - 2) == 2)
+        || (end >= 3 && unicode_stop_len(bytes, end - 3) == 3)
+}
+
+/// `name@domain.tld`: a local part and a dotted domain of ASCII word characters.
+fn is_email_at(bytes: &[u8], at: usize) -> bool {
+    let local = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b'_' | b'-' | b'+'));
+    if !local {
+        return false;
+    }
+    let mut i = at + 1;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'-')) {
+        i += 1;
+    }
+    let domain = &bytes[at + 1..i];
+    let domain = match domain.iter().rposition(|b| b.is_ascii_alphanumeric()) {
+        Some(p) => &domain[..=p],
+        None => return false,
+    };
+    match domain.iter().rposition(|&b| b == b'.') {
+        Some(dot) => dot > 0 && domain.len() - dot > 2 && domain[0].is_ascii_alphanumeric(),
+        None => false,
+    }
+}
+
+/// `domain.tld/…` with no scheme: a lowercase top-level domain of 2–6 letters right
+/// before the slash, after a dotted name.
+fn is_domain_path_at(bytes: &[u8], slash: usize) -> bool {
+    let mut i = slash;
+    while i > 0 && bytes[i - 1].is_ascii_lowercase() {
+        i -= 1;
+    }
+    let tld = slash - i;
+    if !(2..=6).contains(&tld) || i < 2 || bytes[i - 1] != b'.' {
+        return false;
+    }
+    let b = bytes[i - 2];
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        protected_spans(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(
+            found("See https://www.iran-interlink.org/?p=1234, or write to info@iran.org."),
+            ["https://www.iran-interlink.org/?p=1234", "info@iran.org"]
+        );
+        assert_eq!(found("at www.mek.com and nejatngo.org/en/posts/12677 today"), [
+            "www.mek.com",
+            "nejatngo.org/en/posts/12677"
+        ]);
+        assert_eq!(found("(http://x.com/a)"), ["http://x.com/a"]);
+        assert!(found("the U.S. and/or e.g. 3/4 of Iran").is_empty());
+        assert!(found("@Iran and a@b").is_empty());
+        assert_eq!(found("«https://a.ir/x» “www.a.com”"), ["https://a.ir/x", "www.a.com"]);
+    }
+
+    #[test]
+    fn boundaries_are_char_boundaries() {
+        for t in ["é://é", "://", "www.", "€www.x", "x@y.zz€", "ab.cd/", "\u{a0}http://x\u{a0}y", "\u{2009}://\u{202f}"] {
+            for s in protected_spans(t) {
+                assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end), "{t:?} {s:?}");
+            }
+        }
+    }
+}

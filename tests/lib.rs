@@ -1,0 +1,3 @@
+//! Integration tests over real text from `../shared/corpus` and the development set.
+
+mod common;
