@@ -4,6 +4,7 @@
 //! with spans in the coordinates of the text they were given; the extractor maps them back
 //! to the original input and links them to the entities of their sentence.
 
+mod date;
 mod value;
 
 use std::borrow::Cow;
@@ -168,5 +169,7 @@ impl Recognizers {
     }
 
     /// Pushes the claims of one sentence to `out`, in text order.
-    pub(crate) fn find<'t>(&self, _ctx: &SentenceContext<'t, '_>, _out: &mut Vec<Claim<'t>>) {}
+    pub(crate) fn find<'t>(&self, ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+        date::find(ctx, out);
+    }
 }
