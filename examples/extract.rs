@@ -11,7 +11,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimscan::input::{decode, Format};
+use claimscan::input::{Format, decode};
 use claimscan::{Date, Extractor, Gazetteer};
 
 const USAGE: &str = "\
@@ -41,7 +41,13 @@ struct Options {
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
-    let mut o = Options { gazetteers: Vec::new(), builtin: true, format: Format::Auto, reference: None, files: Vec::new() };
+    let mut o = Options {
+        gazetteers: Vec::new(),
+        builtin: true,
+        format: Format::Auto,
+        reference: None,
+        files: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     let mut only_files = false;
     while let Some(arg) = args.next() {
@@ -54,7 +60,10 @@ fn parse_args() -> Result<Option<Options>, String> {
             _ => (arg.clone(), None),
         };
         let mut value = |what: &str| -> Result<String, String> {
-            inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{what} needs a value"))
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{what} needs a value"))
         };
         match name.as_str() {
             "--" => only_files = true,
@@ -63,11 +72,14 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--gazetteer" => o.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
             "--input" => {
                 let v = value("--input")?;
-                o.format = Format::parse(&v).ok_or_else(|| format!("--input: unknown format `{v}` (auto, text, html or rss)"))?;
+                o.format = Format::parse(&v).ok_or_else(|| {
+                    format!("--input: unknown format `{v}` (auto, text, html or rss)")
+                })?;
             }
             "--reference-date" => {
                 let v = value("--reference-date")?;
-                o.reference = Some(Date::parse_ymd(&v).map_err(|e| format!("--reference-date: {e}"))?);
+                o.reference =
+                    Some(Date::parse_ymd(&v).map_err(|e| format!("--reference-date: {e}"))?);
             }
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -125,7 +137,9 @@ fn try_main() -> Result<ExitCode, String> {
             doc.source = Some(file.clone());
             doc.item = d.item;
             doc.published = d.published;
-            let written = serde_json::to_writer(&mut out, &doc).map_err(io::Error::from).and_then(|()| out.write_all(b"\n"));
+            let written = serde_json::to_writer(&mut out, &doc)
+                .map_err(io::Error::from)
+                .and_then(|()| out.write_all(b"\n"));
             if let Err(e) = written {
                 return stdout_error(e);
             }
@@ -134,7 +148,11 @@ fn try_main() -> Result<ExitCode, String> {
     if let Err(e) = out.flush() {
         return stdout_error(e);
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn read(file: &str) -> io::Result<Vec<u8>> {

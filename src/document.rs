@@ -38,7 +38,10 @@ impl<'a> Mention<'a> {
             Some(e) => Some(e.kind()),
             None => {
                 let first = self.candidates.first()?.kind();
-                self.candidates.iter().all(|c| c.kind() == first).then_some(first)
+                self.candidates
+                    .iter()
+                    .all(|c| c.kind() == first)
+                    .then_some(first)
             }
         }
     }
@@ -169,7 +172,10 @@ impl Serialize for Claims<'_, '_> {
         let doc = self.0;
         let mut seq = s.serialize_seq(Some(doc.claims.len()))?;
         for c in &doc.claims {
-            seq.serialize_element(&ClaimView { claim: c, entities: doc.claim_entities(c) })?;
+            seq.serialize_element(&ClaimView {
+                claim: c,
+                entities: doc.claim_entities(c),
+            })?;
         }
         seq.end()
     }

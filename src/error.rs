@@ -62,7 +62,11 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
-        Error { kind, path: None, line: None }
+        Error {
+            kind,
+            path: None,
+            line: None,
+        }
     }
 
     pub(crate) fn io(path: &Path, err: io::Error) -> Error {
@@ -156,7 +160,10 @@ mod tests {
         let e = Error::new(ErrorKind::ColumnCount { found: 3 })
             .with_path("g.tsv")
             .with_line(7);
-        assert_eq!(e.to_string(), "g.tsv:7: expected 4 tab-separated columns, found 3");
+        assert_eq!(
+            e.to_string(),
+            "g.tsv:7: expected 4 tab-separated columns, found 3"
+        );
         let e = Error::new(ErrorKind::InvalidUtf8 { offset: 12 }).with_path("a.txt");
         assert_eq!(e.to_string(), "a.txt: invalid UTF-8 at byte offset 12");
     }

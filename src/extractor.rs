@@ -38,7 +38,11 @@ pub struct ExtractorBuilder {
 
 impl Default for ExtractorBuilder {
     fn default() -> ExtractorBuilder {
-        ExtractorBuilder { builtin: true, gazetteers: Vec::new(), require_capital: true }
+        ExtractorBuilder {
+            builtin: true,
+            gazetteers: Vec::new(),
+            require_capital: true,
+        }
     }
 }
 
@@ -76,12 +80,21 @@ impl ExtractorBuilder {
     ///
     /// An id defined in two of the gazetteers.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let mut gazetteer = if self.builtin { Gazetteer::builtin().clone() } else { Gazetteer::new() };
+        let mut gazetteer = if self.builtin {
+            Gazetteer::builtin().clone()
+        } else {
+            Gazetteer::new()
+        };
         for g in &self.gazetteers {
             gazetteer.merge(g)?;
         }
         let matcher = Matcher::new(&gazetteer, self.require_capital)?;
-        Ok(Extractor { gazetteer, matcher, segmenter: Segmenter::new(), recognizers: Recognizers::new() })
+        Ok(Extractor {
+            gazetteer,
+            matcher,
+            segmenter: Segmenter::new(),
+            recognizers: Recognizers::new(),
+        })
     }
 }
 
@@ -100,7 +113,9 @@ pub struct Extractor {
 impl Extractor {
     /// An extractor with the built-in gazetteer.
     pub fn new() -> Extractor {
-        ExtractorBuilder::new().build().unwrap_or_else(|e| panic!("built-in gazetteer: {e}"))
+        ExtractorBuilder::new()
+            .build()
+            .unwrap_or_else(|e| panic!("built-in gazetteer: {e}"))
     }
 
     /// A builder, to add gazetteers and set options.
@@ -144,7 +159,8 @@ impl Extractor {
         let mut mention_ranges = Vec::with_capacity(spans.len());
         for &s in &spans {
             let from = raw.len();
-            self.matcher.find(text, s, &protected, &mut scratch, &mut raw, &mut ids);
+            self.matcher
+                .find(text, s, &protected, &mut scratch, &mut raw, &mut ids);
             mention_ranges.push((from, raw.len()));
         }
         let mut mentions = Vec::with_capacity(raw.len());

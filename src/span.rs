@@ -95,6 +95,15 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
 impl Index<Span> for [u8] {
     type Output = [u8];
 

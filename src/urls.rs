@@ -55,7 +55,10 @@ pub fn protected_spans_into(text: &str, out: &mut Vec<Span>) {
 /// prose and markup.
 #[inline]
 fn is_token_end(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'<' | b'>' | b'(' | b')' | b'[' | b']')
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'<' | b'>' | b'(' | b')' | b'[' | b']'
+    )
 }
 
 fn push_token(bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
@@ -68,7 +71,12 @@ fn push_token(bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
         end += 1;
     }
     // Sentence punctuation after a URL is not part of it.
-    while end > pos + 1 && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+    while end > pos + 1
+        && matches!(
+            bytes[end - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\''
+        )
+    {
         end -= 1;
     }
     // Keep to character boundaries: the loops above stop only at ASCII bytes or at the
@@ -110,7 +118,9 @@ fn is_unicode_space_before(bytes: &[u8], end: usize) -> bool {
 
 /// `name@domain.tld`: a local part and a dotted domain of ASCII word characters.
 fn is_email_at(bytes: &[u8], at: usize) -> bool {
-    let local = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'.' | b'_' | b'-' | b'+'));
+    let local = at > 0
+        && (bytes[at - 1].is_ascii_alphanumeric()
+            || matches!(bytes[at - 1], b'.' | b'_' | b'-' | b'+'));
     if !local {
         return false;
     }
@@ -149,7 +159,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        protected_spans(text).into_iter().map(|s| &text[s]).collect()
+        protected_spans(text)
+            .into_iter()
+            .map(|s| &text[s])
+            .collect()
     }
 
     #[test]
@@ -158,21 +171,36 @@ mod tests {
             found("See https://www.iran-interlink.org/?p=1234, or write to info@iran.org."),
             ["https://www.iran-interlink.org/?p=1234", "info@iran.org"]
         );
-        assert_eq!(found("at www.mek.com and nejatngo.org/en/posts/12677 today"), [
-            "www.mek.com",
-            "nejatngo.org/en/posts/12677"
-        ]);
+        assert_eq!(
+            found("at www.mek.com and nejatngo.org/en/posts/12677 today"),
+            ["www.mek.com", "nejatngo.org/en/posts/12677"]
+        );
         assert_eq!(found("(http://x.com/a)"), ["http://x.com/a"]);
         assert!(found("the U.S. and/or e.g. 3/4 of Iran").is_empty());
         assert!(found("@Iran and a@b").is_empty());
-        assert_eq!(found("«https://a.ir/x» “www.a.com”"), ["https://a.ir/x", "www.a.com"]);
+        assert_eq!(
+            found("«https://a.ir/x» “www.a.com”"),
+            ["https://a.ir/x", "www.a.com"]
+        );
     }
 
     #[test]
     fn boundaries_are_char_boundaries() {
-        for t in ["é://é", "://", "www.", "€www.x", "x@y.zz€", "ab.cd/", "\u{a0}http://x\u{a0}y", "\u{2009}://\u{202f}"] {
+        for t in [
+            "é://é",
+            "://",
+            "www.",
+            "€www.x",
+            "x@y.zz€",
+            "ab.cd/",
+            "\u{a0}http://x\u{a0}y",
+            "\u{2009}://\u{202f}",
+        ] {
             for s in protected_spans(t) {
-                assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end), "{t:?} {s:?}");
+                assert!(
+                    t.is_char_boundary(s.start) && t.is_char_boundary(s.end),
+                    "{t:?} {s:?}"
+                );
             }
         }
     }

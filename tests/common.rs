@@ -14,7 +14,10 @@ pub fn shared() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI=true but the shared corpus is missing at {}", dir.display());
+        panic!(
+            "CI=true but the shared corpus is missing at {}",
+            dir.display()
+        );
     }
     eprintln!("skipping: {} not found", dir.display());
     None

@@ -64,7 +64,9 @@ impl Serialize for Value {
     }
 }
 
-/// An exact decimal number, `mantissa × 10^-scale`; money is never held in floating point.
+/// An exact decimal number, `mantissa × 10^-scale`, always kept normalised (no trailing
+/// zero digits after the point), so that equal numbers compare equal; money is never held
+/// in floating point.
 ///
 /// ```
 /// use claimscan::Number;
@@ -74,7 +76,7 @@ impl Serialize for Value {
 /// assert_eq!(n.to_string(), "1500000");
 /// assert_eq!(Number::new(6667, 2).to_string(), "66.67");
 /// ```
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 pub struct Number {
     mantissa: i128,
     scale: u8,
@@ -106,22 +108,44 @@ impl Number {
             e -= 1;
         }
         m = m.checked_mul(10i128.checked_pow(e)?)?;
-        Some(Number { mantissa: m, scale: s as u8 }.normalized())
+        Some(
+            Number {
+                mantissa: m,
+                scale: s as u8,
+            }
+            .normalized(),
+        )
     }
 
     /// Multiplies two numbers, or `None` on overflow.
     pub fn checked_mul(self, other: Number) -> Option<Number> {
         let m = self.mantissa.checked_mul(other.mantissa)?;
         let s = self.scale.checked_add(other.scale)?;
-        Some(Number { mantissa: m, scale: s }.normalized())
+        Some(
+            Number {
+                mantissa: m,
+                scale: s,
+            }
+            .normalized(),
+        )
     }
 
     /// Adds two numbers, or `None` on overflow.
     pub fn checked_add(self, other: Number) -> Option<Number> {
         let s = self.scale.max(other.scale);
-        let a = self.mantissa.checked_mul(10i128.checked_pow(u32::from(s - self.scale))?)?;
-        let b = other.mantissa.checked_mul(10i128.checked_pow(u32::from(s - other.scale))?)?;
-        Some(Number { mantissa: a.checked_add(b)?, scale: s }.normalized())
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(u32::from(s - self.scale))?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(u32::from(s - other.scale))?)?;
+        Some(
+            Number {
+                mantissa: a.checked_add(b)?,
+                scale: s,
+            }
+            .normalized(),
+        )
     }
 
     /// Rounds to `digits` places after the point (half away from zero).
@@ -132,8 +156,16 @@ impl Number {
         let drop = 10i128.pow(u32::from(self.scale - digits));
         let q = self.mantissa / drop;
         let r = self.mantissa % drop;
-        let q = if r.abs() * 2 >= drop { q + r.signum() } else { q };
-        Number { mantissa: q, scale: digits }.normalized()
+        let q = if r.abs() * 2 >= drop {
+            q + r.signum()
+        } else {
+            q
+        };
+        Number {
+            mantissa: q,
+            scale: digits,
+        }
+        .normalized()
     }
 
     /// True if the number has no fractional part.
@@ -143,7 +175,11 @@ impl Number {
 
     /// The number as an `i64`, if it is an integer in range.
     pub fn to_i64(&self) -> Option<i64> {
-        if self.scale == 0 { i64::try_from(self.mantissa).ok() } else { None }
+        if self.scale == 0 {
+            i64::try_from(self.mantissa).ok()
+        } else {
+            None
+        }
     }
 
     /// The nearest `f64`.
@@ -163,28 +199,30 @@ impl Number {
     }
 }
 
-impl PartialEq for Number {
-    fn eq(&self, other: &Number) -> bool {
-        // Both are normalised.
-        self.mantissa == other.mantissa && self.scale == other.scale
-    }
-}
-
 impl From<i64> for Number {
     fn from(n: i64) -> Number {
-        Number { mantissa: i128::from(n), scale: 0 }
+        Number {
+            mantissa: i128::from(n),
+            scale: 0,
+        }
     }
 }
 
 impl From<i32> for Number {
     fn from(n: i32) -> Number {
-        Number { mantissa: i128::from(n), scale: 0 }
+        Number {
+            mantissa: i128::from(n),
+            scale: 0,
+        }
     }
 }
 
 impl From<u32> for Number {
     fn from(n: u32) -> Number {
-        Number { mantissa: i128::from(n), scale: 0 }
+        Number {
+            mantissa: i128::from(n),
+            scale: 0,
+        }
     }
 }
 
@@ -197,7 +235,13 @@ impl fmt::Display for Number {
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let a = self.mantissa.unsigned_abs();
         let p = p as u128;
-        write!(f, "{sign}{}.{:0width$}", a / p, a % p, width = usize::from(self.scale))
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            a / p,
+            a % p,
+            width = usize::from(self.scale)
+        )
     }
 }
 
@@ -273,7 +317,13 @@ impl Date {
     /// A full date, or `None` if it does not exist.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
         (day >= 1 && day <= days_in_month(year, month) && (0..=9999).contains(&year)).then_some(
-            Date { year: Some(year), grain: YearGrain::Year, month: Some(month), day: Some(day), time: None },
+            Date {
+                year: Some(year),
+                grain: YearGrain::Year,
+                month: Some(month),
+                day: Some(day),
+                time: None,
+            },
         )
     }
 
@@ -290,17 +340,35 @@ impl Date {
 
     /// A year (`1997`).
     pub fn year(year: i32) -> Date {
-        Date { year: Some(year), grain: YearGrain::Year, month: None, day: None, time: None }
+        Date {
+            year: Some(year),
+            grain: YearGrain::Year,
+            month: None,
+            day: None,
+            time: None,
+        }
     }
 
     /// The decade that `year` falls in (`1984` → `198X`).
     pub fn decade(year: i32) -> Date {
-        Date { year: Some(year - year.rem_euclid(10)), grain: YearGrain::Decade, month: None, day: None, time: None }
+        Date {
+            year: Some(year - year.rem_euclid(10)),
+            grain: YearGrain::Decade,
+            month: None,
+            day: None,
+            time: None,
+        }
     }
 
     /// The century that `year` falls in (`1984` → `19XX`).
     pub fn century(year: i32) -> Date {
-        Date { year: Some(year - year.rem_euclid(100)), grain: YearGrain::Century, month: None, day: None, time: None }
+        Date {
+            year: Some(year - year.rem_euclid(100)),
+            grain: YearGrain::Century,
+            month: None,
+            day: None,
+            time: None,
+        }
     }
 
     /// A day of a month in an unknown year (`XXXX-10-02`).
@@ -340,7 +408,11 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
         };
         let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
             return Err(bad());
@@ -420,14 +492,32 @@ mod tests {
     fn numbers() {
         assert_eq!(Number::new(1500, 3), Number::new(15, 1));
         assert_eq!(Number::new(15, 1).scaled(6), Some(Number::from(1_500_000)));
-        assert_eq!(Number::new(113, 2).scaled(9).unwrap().to_string(), "1130000000");
-        assert_eq!(Number::new(2, 0).checked_mul(Number::new(5, 1)).unwrap().to_string(), "1");
-        assert_eq!(Number::new(200, 0).checked_add(Number::new(25, 1)).unwrap().to_string(), "202.5");
+        assert_eq!(
+            Number::new(113, 2).scaled(9).unwrap().to_string(),
+            "1130000000"
+        );
+        assert_eq!(
+            Number::new(2, 0)
+                .checked_mul(Number::new(5, 1))
+                .unwrap()
+                .to_string(),
+            "1"
+        );
+        assert_eq!(
+            Number::new(200, 0)
+                .checked_add(Number::new(25, 1))
+                .unwrap()
+                .to_string(),
+            "202.5"
+        );
         assert_eq!(Number::new(666_666, 4).rounded(2).to_string(), "66.67");
         assert_eq!(Number::new(-15, 1).to_string(), "-1.5");
         assert_eq!(Number::new(5, 2).to_string(), "0.05");
         assert_eq!(serde_json::to_string(&Number::new(5, 1)).unwrap(), "0.5");
-        assert_eq!(serde_json::to_string(&Number::from(17000)).unwrap(), "17000");
+        assert_eq!(
+            serde_json::to_string(&Number::from(17000)).unwrap(),
+            "17000"
+        );
         assert_eq!(Number::from(1).scaled(40), None);
     }
 
@@ -438,8 +528,16 @@ mod tests {
         assert_eq!(Date::century(1984).to_string(), "19XX");
         assert!(Date::ymd(2021, 2, 29).is_none());
         assert!(Date::ymd(2020, 2, 29).is_some());
-        let t = Time { hour: 9, minute: 46, second: Some(35), offset_minutes: Some(0) };
-        assert_eq!(Date::ymd(2021, 5, 10).unwrap().with_time(t).to_string(), "2021-05-10T09:46:35+00:00");
+        let t = Time {
+            hour: 9,
+            minute: 46,
+            second: Some(35),
+            offset_minutes: Some(0),
+        };
+        assert_eq!(
+            Date::ymd(2021, 5, 10).unwrap().with_time(t).to_string(),
+            "2021-05-10T09:46:35+00:00"
+        );
         assert!(Date::parse_ymd("2021-13-01").is_err());
         assert!(Date::parse_ymd("21-01-01").is_err());
         assert_eq!(

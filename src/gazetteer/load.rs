@@ -50,8 +50,14 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Vec<Entity>, Error> {
 /// Checks an id: non-empty, lowercase ASCII letters, digits and `-`.
 pub(crate) fn check_id(id: &str) -> Result<(), Error> {
     let ok = !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok { Ok(()) } else { Err(Error::new(ErrorKind::BadId(shorten(id)))) }
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::BadId(shorten(id))))
+    }
 }
 
 /// Checks that an alias has something to match: at least one letter or digit.
@@ -66,8 +72,11 @@ pub(crate) fn check_alias(alias: &str) -> Result<(), Error> {
 
 /// Validates UTF-8, reporting the offset of the first bad byte.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(bytes)
-        .map_err(|e| Error::new(ErrorKind::InvalidUtf8 { offset: e.valid_up_to() }))
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })
+    })
 }
 
 /// The files a `--gazetteer PATH` names: the file itself, or the `*.tsv` files of a
@@ -132,7 +141,10 @@ mod tests {
             "g.tsv:1: expected the header `id<TAB>type<TAB>name<TAB>aliases`, found \
              `mek<TAB>organisation<TAB>MEK<TAB>`"
         );
-        assert_eq!(err(""), "g.tsv: expected the header `id<TAB>type<TAB>name<TAB>aliases`, found `no header line`");
+        assert_eq!(
+            err(""),
+            "g.tsv: expected the header `id<TAB>type<TAB>name<TAB>aliases`, found `no header line`"
+        );
         assert_eq!(
             err("id\ttype\tname\taliases\nmek\torganisation\tMEK\n"),
             "g.tsv:2: expected 4 tab-separated columns, found 3"
@@ -161,13 +173,22 @@ mod tests {
 
     #[test]
     fn all_or_nothing() {
-        let mut g = Gazetteer::from_tsv("a.tsv", "id\ttype\tname\taliases\nx\tplace\tX\t\n").unwrap();
+        let mut g =
+            Gazetteer::from_tsv("a.tsv", "id\ttype\tname\taliases\nx\tplace\tX\t\n").unwrap();
         let bad = "id\ttype\tname\taliases\ny\tplace\tY\t\nx\tplace\tX2\t\n";
         let e = g.add_tsv("b.tsv", bad).unwrap_err();
-        assert_eq!(e.to_string(), "b.tsv:3: duplicate id `x` (first defined at a.tsv:2)");
+        assert_eq!(
+            e.to_string(),
+            "b.tsv:3: duplicate id `x` (first defined at a.tsv:2)"
+        );
         assert_eq!(g.len(), 1, "nothing of b.tsv was added");
         assert!(g.get("y").is_none());
-        let e = g.add_tsv("c.tsv", "id\ttype\tname\taliases\nz\tplace\tZ\t\nbad line\n").unwrap_err();
+        let e = g
+            .add_tsv(
+                "c.tsv",
+                "id\ttype\tname\taliases\nz\tplace\tZ\t\nbad line\n",
+            )
+            .unwrap_err();
         assert_eq!(e.line(), Some(3));
         assert_eq!(g.len(), 1);
     }
@@ -175,17 +196,32 @@ mod tests {
     #[test]
     fn missing_file_and_directory() {
         let e = Gazetteer::from_path("/no/such/file.tsv").unwrap_err();
-        assert!(e.to_string().starts_with("/no/such/file.tsv: cannot read:"), "{e}");
+        assert!(
+            e.to_string().starts_with("/no/such/file.tsv: cannot read:"),
+            "{e}"
+        );
         let dir = std::env::temp_dir().join(format!("claimscan-gaz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("a.tsv"), "id\ttype\tname\taliases\na\tplace\tA\t\n").unwrap();
-        std::fs::write(dir.join("b.tsv"), "id\ttype\tname\taliases\nb\tplace\tB\t\n").unwrap();
+        std::fs::write(
+            dir.join("a.tsv"),
+            "id\ttype\tname\taliases\na\tplace\tA\t\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("b.tsv"),
+            "id\ttype\tname\taliases\nb\tplace\tB\t\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("notes.txt"), "not a gazetteer").unwrap();
         let g = Gazetteer::from_path(&dir).unwrap();
         assert_eq!(g.len(), 2);
         std::fs::write(dir.join("c.tsv"), [0xff, 0xfe]).unwrap();
         let e = Gazetteer::from_path(&dir).unwrap_err();
-        assert!(e.to_string().ends_with("c.tsv: invalid UTF-8 at byte offset 0"), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("c.tsv: invalid UTF-8 at byte offset 0"),
+            "{e}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

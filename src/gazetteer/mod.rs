@@ -3,10 +3,12 @@
 //! A [`Gazetteer`] is a list of [`Entity`] records loaded from tab-separated files (SPEC §1):
 //!
 //! ```text
-//! id	type	name	aliases
-//! mek	organisation	People's Mojahedin Organization of Iran	MEK|MKO|PMOI|Mojahedin-e Khalq
-//! maryam-rajavi	person	Maryam Rajavi	Rajavi
+//! id→type→name→aliases
+//! mek→organisation→People's Mojahedin Organization of Iran→MEK|MKO|PMOI|Mojahedin-e Khalq
+//! maryam-rajavi→person→Maryam Rajavi→Rajavi
 //! ```
+//!
+//! (`→` stands for a tab.)
 //!
 //! Loading is all-or-nothing: a file with any bad line adds nothing, and the error names
 //! the file, the line and the reason. Ids are unique across everything loaded into one
@@ -68,7 +70,8 @@ impl EntityType {
     fn parse(s: &str) -> Option<EntityType> {
         let ok = !s.is_empty()
             && s.as_bytes()[0].is_ascii_lowercase()
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_');
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_');
         if !ok {
             return None;
         }
@@ -281,7 +284,11 @@ impl Gazetteer {
             if let Some(first) = first {
                 let mut err = Error::new(ErrorKind::DuplicateId {
                     id: e.id.clone(),
-                    first: if first.is_empty() { "an earlier entry".into() } else { first.into() },
+                    first: if first.is_empty() {
+                        "an earlier entry".into()
+                    } else {
+                        first.into()
+                    },
                 });
                 if let Some((file, line)) = split_origin(&e.origin) {
                     err = err.with_path(file).with_line(line);

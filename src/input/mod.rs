@@ -47,7 +47,11 @@ impl Format {
         let head = head.trim_start_matches('\u{feff}').trim_start();
         if head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf") {
             Format::Rss
-        } else if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<head") {
+        } else if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.contains("<body")
+            || head.contains("<head")
+        {
             Format::Html
         } else {
             Format::Text
@@ -75,7 +79,11 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// Text that is the original input itself.
     pub fn new(text: &'a str) -> Input<'a> {
-        Input { text, offsets: None, reference_date: None }
+        Input {
+            text,
+            offsets: None,
+            reference_date: None,
+        }
     }
 
     /// Sets the map from the text back to the original input.
@@ -123,7 +131,9 @@ impl Decoded<'_> {
     /// The document as extractor input; `reference` is used when the document has no
     /// publication date of its own.
     pub fn input(&self, reference: Option<Date>) -> Input<'_> {
-        Input::new(&self.text).offsets(&self.offsets).reference_date(self.published.or(reference))
+        Input::new(&self.text)
+            .offsets(&self.offsets)
+            .reference_date(self.published.or(reference))
     }
 }
 
@@ -134,12 +144,20 @@ impl Decoded<'_> {
 /// Invalid UTF-8 (the error gives the offset of the first bad byte), or a format that
 /// cannot be read.
 pub fn decode(bytes: &[u8], format: Format) -> Result<Vec<Decoded<'_>>, Error> {
-    let format = if format == Format::Auto { Format::detect(bytes) } else { format };
+    let format = if format == Format::Auto {
+        Format::detect(bytes)
+    } else {
+        format
+    };
     match format {
         Format::Text | Format::Auto => Ok(vec![decode_text(bytes)?]),
         Format::Html | Format::Rss => Err(Error::new(ErrorKind::Markup(format!(
             "{} input is not supported yet",
-            if format == Format::Html { "HTML" } else { "RSS/Atom" }
+            if format == Format::Html {
+                "HTML"
+            } else {
+                "RSS/Atom"
+            }
         )))),
     }
 }
@@ -150,9 +168,17 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
         Some(rest) => (rest, 3),
         None => (bytes, 0),
     };
-    let text = std::str::from_utf8(body)
-        .map_err(|e| Error::new(ErrorKind::InvalidUtf8 { offset: e.valid_up_to() + shift }))?;
-    Ok(Decoded { text: Cow::Borrowed(text), offsets: OffsetMap::shifted(shift), item: None, published: None })
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Error::new(ErrorKind::InvalidUtf8 {
+            offset: e.valid_up_to() + shift,
+        })
+    })?;
+    Ok(Decoded {
+        text: Cow::Borrowed(text),
+        offsets: OffsetMap::shifted(shift),
+        item: None,
+        published: None,
+    })
 }
 
 #[cfg(test)]
@@ -163,7 +189,10 @@ mod tests {
     fn text_with_bom() {
         let d = decode_text(b"\xEF\xBB\xBFIran").unwrap();
         assert_eq!(d.text, "Iran");
-        assert_eq!(d.offsets.to_original(crate::Span::new(0, 4)), crate::Span::new(3, 7));
+        assert_eq!(
+            d.offsets.to_original(crate::Span::new(0, 4)),
+            crate::Span::new(3, 7)
+        );
     }
 
     #[test]
@@ -176,8 +205,14 @@ mod tests {
 
     #[test]
     fn detect() {
-        assert_eq!(Format::detect(b"<?xml version=\"1.0\"?><rss version=\"2.0\">"), Format::Rss);
-        assert_eq!(Format::detect(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Rss);
+        assert_eq!(
+            Format::detect(b"<?xml version=\"1.0\"?><rss version=\"2.0\">"),
+            Format::Rss
+        );
+        assert_eq!(
+            Format::detect(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Rss
+        );
         assert_eq!(Format::detect(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(Format::detect(b"Iran has said talks"), Format::Text);
     }

@@ -48,13 +48,21 @@ impl OffsetMap {
                 return; // continues the previous copy
             }
         }
-        self.push(Piece { dec, orig, replaced: None });
+        self.push(Piece {
+            dec,
+            orig,
+            replaced: None,
+        });
     }
 
     /// Records that decoded text from `dec` on (until the next piece) replaces the
     /// `orig_len` source bytes at `orig`. Pieces must be pushed in increasing `dec` order.
     pub fn push_replaced(&mut self, dec: usize, orig: usize, orig_len: usize) {
-        self.push(Piece { dec, orig, replaced: Some(orig_len) });
+        self.push(Piece {
+            dec,
+            orig,
+            replaced: Some(orig_len),
+        });
     }
 
     fn push(&mut self, p: Piece) {
@@ -83,7 +91,11 @@ impl OffsetMap {
             return span;
         }
         let start = self.map_start(span.start);
-        let end = if span.end == span.start { start } else { self.map_end(span.end).max(start) };
+        let end = if span.end == span.start {
+            start
+        } else {
+            self.map_end(span.end).max(start)
+        };
         Span::new(start, end)
     }
 
@@ -119,8 +131,14 @@ mod tests {
 
     #[test]
     fn identity_and_shift() {
-        assert_eq!(OffsetMap::identity().to_original(Span::new(3, 7)), Span::new(3, 7));
-        assert_eq!(OffsetMap::shifted(3).to_original(Span::new(0, 4)), Span::new(3, 7));
+        assert_eq!(
+            OffsetMap::identity().to_original(Span::new(3, 7)),
+            Span::new(3, 7)
+        );
+        assert_eq!(
+            OffsetMap::shifted(3).to_original(Span::new(0, 4)),
+            Span::new(3, 7)
+        );
     }
 
     #[test]

@@ -6,18 +6,26 @@ pub(crate) fn is_word(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+        c.is_alphanumeric() || super::fold::is_mark(c)
     }
 }
 
 #[inline]
 fn is_upper(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() }
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase()
+    }
 }
 
 #[inline]
 fn is_lower(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_lowercase() } else { c.is_lowercase() }
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        c.is_lowercase()
+    }
 }
 
 /// True if byte offset `pos` of `text` (a character boundary) is a word boundary.
@@ -42,7 +50,10 @@ pub(crate) fn is_boundary(text: &str, pos: usize) -> bool {
             return camel_boundary(&text[..pos]);
         }
         if is_upper(prev) {
-            return text[pos + cur.len_utf8()..].chars().next().is_some_and(is_lower);
+            return text[pos + cur.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_lower);
         }
     }
     false
@@ -75,7 +86,9 @@ mod tests {
     use super::*;
 
     fn boundaries(s: &str) -> Vec<usize> {
-        (0..=s.len()).filter(|&i| s.is_char_boundary(i) && is_boundary(s, i)).collect()
+        (0..=s.len())
+            .filter(|&i| s.is_char_boundary(i) && is_boundary(s, i))
+            .collect()
     }
 
     #[test]

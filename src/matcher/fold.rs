@@ -10,7 +10,7 @@
 //! ever made and offsets need no alignment table: the walk knows where each original
 //! character starts and ends.
 
-use super::fold_table::LATIN_FOLDS;
+use super::fold_table::{FOLDS, MARKS};
 
 /// What one character of text folds to.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -77,18 +77,26 @@ fn fold_non_ascii(c: char) -> Folded {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
             Folded::Byte(b'\'')
         }
-        // combining diacritical marks, soft hyphen, zero-width characters, BOM
-        '\u{0300}'..='\u{036F}'
-        | '\u{00AD}'
-        | '\u{200B}'..='\u{200D}'
-        | '\u{2060}'
-        | '\u{FEFF}' => Folded::Skip,
+        // soft hyphen, zero-width characters, BOM
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Folded::Skip,
         c if c.is_whitespace() => Folded::Space,
-        c => match LATIN_FOLDS.binary_search_by_key(&c, |&(k, _)| k) {
-            Ok(i) => Folded::Str(LATIN_FOLDS[i].1),
+        c if is_mark(c) => Folded::Skip,
+        c => match FOLDS.binary_search_by_key(&c, |&(k, _)| k) {
+            Ok(i) => Folded::Str(FOLDS[i].1),
             Err(_) => Folded::Lower(c),
         },
     }
+}
+
+/// True for combining marks (diacritics written as separate characters).
+#[inline]
+pub(crate) fn is_mark(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x300 {
+        return false;
+    }
+    let i = MARKS.partition_point(|&(_, hi)| hi < c);
+    MARKS.get(i).is_some_and(|&(lo, _)| lo <= c)
 }
 
 /// Calls `f` with each folded byte of `c` (nothing for `Space`: callers handle runs).
@@ -114,7 +122,11 @@ pub(crate) fn for_each_byte(folded: Folded, mut f: impl FnMut(u8)) {
 
 #[inline]
 fn fold_non_ascii_or_ascii(c: char) -> Folded {
-    if c.is_ascii() { Folded::Byte(c as u8) } else { fold_non_ascii(c) }
+    if c.is_ascii() {
+        Folded::Byte(c as u8)
+    } else {
+        fold_non_ascii(c)
+    }
 }
 
 /// Folds a whole string the way aliases are folded: white-space runs become one space,
@@ -164,6 +176,9 @@ mod tests {
         assert_eq!(f("İstanbul"), "istanbul");
         assert_eq!(f("Mane\u{0301}z"), "manez");
         assert_eq!(f("ΑΘΗΝΑ"), "αθηνα");
+        assert_eq!(f("Αθήνα"), "αθηνα");
+        assert_eq!(f("Йемен"), "иемен");
+        assert_eq!(f("مُحَمَّد"), "محمد");
         assert_eq!(f("Nguyễn"), "nguyen");
         assert_eq!(f("soft\u{00AD}hyphen"), "softhyphen");
         assert_eq!(f("a\u{00A0}b"), "a b");
@@ -171,6 +186,8 @@ mod tests {
 
     #[test]
     fn table_is_sorted() {
-        assert!(LATIN_FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(MARKS.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(is_mark('\u{0301}') && is_mark('\u{064E}') && !is_mark('a') && !is_mark('é'));
     }
 }

@@ -20,6 +20,8 @@
 mod boundary;
 mod fold;
 mod fold_table;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
@@ -32,7 +34,7 @@ use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 
 pub(crate) use self::boundary::{is_boundary, is_word};
-pub(crate) use self::fold::{fold_str, Folded};
+pub(crate) use self::fold::{Folded, fold_str};
 
 /// One match of a surface form: its span in the text and the entities it may name (a
 /// range of the caller's entity buffer; several for a shared short form).
@@ -118,9 +120,15 @@ impl Matcher {
                     keys.push(k.clone());
                     Vec::new()
                 });
-                let dup = list.iter().any(|t| t.entity == id && t.case == case && *t.form == *body);
+                let dup = list
+                    .iter()
+                    .any(|t| t.entity == id && t.case == case && *t.form == *body);
                 if !dup {
-                    list.push(Target { entity: id, case, form: body.into() });
+                    list.push(Target {
+                        entity: id,
+                        case,
+                        form: body.into(),
+                    });
                 }
             }
         }
@@ -150,7 +158,13 @@ impl Matcher {
                 .map_err(|e| Error::new(ErrorKind::Markup(format!("gazetteer automaton: {e}"))))?;
             (Some(nfa), Some(start))
         };
-        Ok(Matcher { nfa, start, patterns, targets, nonword_starts })
+        Ok(Matcher {
+            nfa,
+            start,
+            patterns,
+            targets,
+            nonword_starts,
+        })
     }
 
     /// The number of distinct folded surface forms.
@@ -162,7 +176,11 @@ impl Matcher {
     pub(crate) fn memory_usage(&self) -> usize {
         self.nfa.as_ref().map_or(0, |n| n.memory_usage())
             + self.patterns.len() * std::mem::size_of::<PatternInfo>()
-            + self.targets.iter().map(|t| std::mem::size_of::<Target>() + t.form.len()).sum::<usize>()
+            + self
+                .targets
+                .iter()
+                .map(|t| std::mem::size_of::<Target>() + t.form.len())
+                .sum::<usize>()
     }
 
     /// Finds the mentions of `text[range]`, leftmost-longest, skipping `protected` spans
@@ -176,7 +194,9 @@ impl Matcher {
         out: &mut Vec<RawMatch>,
         entities: &mut Vec<EntityId>,
     ) {
-        let (Some(nfa), Some(start)) = (&self.nfa, self.start) else { return };
+        let (Some(nfa), Some(start)) = (&self.nfa, self.start) else {
+            return;
+        };
         let bytes = text.as_bytes();
         let end = range.end.min(text.len());
         let mut i = range.start;
@@ -195,7 +215,11 @@ impl Matcher {
                 }
             }
             let b = bytes[i];
-            let (c, len) = if b < 0x80 { (b as char, 1) } else { decode(text, i) };
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                decode(text, i)
+            };
             let word = is_word(c);
             let try_here = if word {
                 !prev_word || (c.is_uppercase() && is_boundary(text, i))
@@ -313,7 +337,10 @@ impl Matcher {
                 let from = entities.len() as u32;
                 self.push_entities(text, at, span, cand, entities);
                 if entities.len() as u32 > from {
-                    out.push(RawMatch { span, entities: (from, entities.len() as u32) });
+                    out.push(RawMatch {
+                        span,
+                        entities: (from, entities.len() as u32),
+                    });
                     return Some(cand.end);
                 }
             }
@@ -339,7 +366,10 @@ impl Matcher {
         if self.patterns[cand.pid.as_usize()].leading_the && text.as_bytes()[at] == b't' {
             start = at + 3;
             let rest = &text[start..end];
-            start += rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
+            start += rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+                    .len();
         }
         Some(Span::new(start, end))
     }

@@ -69,7 +69,11 @@ impl Segmenter {
                 }
                 j = skip_closers(text, j);
                 let ws_end = skip_ws(bytes, j);
-                if ws_end > j && ws_end < bytes.len() && starts_sentence(text, ws_end) && !(b == b'.' && is_abbreviation(text, i)) {
+                if ws_end > j
+                    && ws_end < bytes.len()
+                    && starts_sentence(text, ws_end)
+                    && !(b == b'.' && is_abbreviation(text, i))
+                {
                     push_trimmed(text, start, j, out);
                     start = ws_end;
                     i = ws_end;
@@ -102,7 +106,11 @@ fn skip_ws(bytes: &[u8], mut j: usize) -> usize {
 
 fn starts_sentence(text: &str, at: usize) -> bool {
     match text[at..].chars().next() {
-        Some(c) => c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«'),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_numeric()
+                || matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«')
+        }
         None => false,
     }
 }
@@ -112,7 +120,9 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "John F. Kennedy"
@@ -135,15 +145,31 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        Segmenter::new().split(text).into_iter().map(|s| &text[s]).collect()
+        Segmenter::new()
+            .split(text)
+            .into_iter()
+            .map(|s| &text[s])
+            .collect()
     }
 
     #[test]
     fn basic() {
-        assert_eq!(split("Hello World. My name is Jonas."), ["Hello World.", "My name is Jonas."]);
-        assert_eq!(split("Mr. Smith went to Washington. He left."), ["Mr. Smith went to Washington.", "He left."]);
-        assert_eq!(split("Heading\n\nBody text here."), ["Heading", "Body text here."]);
-        assert_eq!(split("See www.example.com. Then go."), ["See www.example.com.", "Then go."]);
+        assert_eq!(
+            split("Hello World. My name is Jonas."),
+            ["Hello World.", "My name is Jonas."]
+        );
+        assert_eq!(
+            split("Mr. Smith went to Washington. He left."),
+            ["Mr. Smith went to Washington.", "He left."]
+        );
+        assert_eq!(
+            split("Heading\n\nBody text here."),
+            ["Heading", "Body text here."]
+        );
+        assert_eq!(
+            split("See www.example.com. Then go."),
+            ["See www.example.com.", "Then go."]
+        );
         assert!(split("  \n ").is_empty());
     }
 }

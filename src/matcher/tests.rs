@@ -1,0 +1,187 @@
+//! Table tests of the matching rules of SPEC §1, run through the whole extractor.
+//!
+//! Each case names a rule, a gazetteer, a text and the expected mentions as
+//! `(id, text)` pairs in order (`"?"` for an unresolved mention); every mention's span
+//! is checked by slicing the input.
+
+use crate::{Extractor, Gazetteer};
+
+const GAZ: &str = "id\ttype\tname\taliases
+mek\torganisation\tPeople's Mojahedin Organization of Iran\tMEK|MKO|PMOI|Mojahedin-e Khalq|Mujahedin-e-Khalq Organization
+nla\torganisation\tNational Liberation Army of Iran\tNLA
+maryam-rajavi\tperson\tMaryam Rajavi\tRajavi
+massoud-rajavi\tperson\tMassoud Rajavi\tRajavi
+massoud-khodabandeh\tperson\tMassoud Khodabandeh\tKhodabandeh
+kourosh-ziabari\tperson\tKourosh Ziabari\t
+camp-ashraf\tplace\tCamp Ashraf\tAshraf camp
+ashraf\tplace\tAshraf\t
+iran\tplace\tIran\tIslamic Republic
+iraq\tplace\tIraq\t
+us\tplace\tUnited States\tUS|U.S.
+us-state-department\torganisation\tUnited States Department of State\tUS State Department|State Department
+manez\tplace\tManëz\tManza
+al-jazeera\torganisation\tAl Jazeera\t
+the-guardian\torganisation\tThe Guardian\t
+the-hill\torganisation\tThe Hill\t
+vox\torganisation\tVox Media\t=Vox
+donald-trump\tperson\tDonald Trump\tTrump
+mohammad-ali-rajai\tperson\tMohammad-Ali Rajai\t
+iran-iraq-war\tevent\tIran-Iraq War\t
+";
+
+fn extractor(require_capital: bool) -> Extractor {
+    let gaz = Gazetteer::from_tsv("test.tsv", GAZ).unwrap();
+    Extractor::builder()
+        .builtin(false)
+        .gazetteer(gaz)
+        .require_capital(require_capital)
+        .build()
+        .unwrap()
+}
+
+fn run(ex: &Extractor, text: &str) -> Vec<(String, String)> {
+    let doc = ex.extract(text);
+    doc.mentions
+        .iter()
+        .map(|m| {
+            assert_eq!(&text[m.span], m.text, "span and text disagree");
+            let id = m.entity.map_or("?".to_string(), |e| e.id().to_string());
+            (id, m.text.to_string())
+        })
+        .collect()
+}
+
+macro_rules! cases {
+    ($($name:ident: $text:expr => [$(($id:expr, $m:expr)),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let ex = extractor(true);
+                let want: Vec<(String, String)> = vec![$(($id.to_string(), $m.to_string())),*];
+                assert_eq!(run(&ex, $text), want, "text: {:?}", $text);
+            }
+        )*
+    };
+}
+
+cases! {
+    acronym_exact_case: "The MEK, the mek and the Mek." => [("mek", "MEK")];
+    acronym_us: "US officials told us that U.S. policy changed." => [("us", "US"), ("us", "U.S.")];
+    equals_prefix_exact: "Vox reported; vox populi; VOX." => [("vox", "Vox")];
+    case_insensitive: "MUJAHEDIN-E-KHALQ ORGANIZATION and mojahedin-E khalq." =>
+        [("mek", "MUJAHEDIN-E-KHALQ ORGANIZATION"), ("mek", "mojahedin-E khalq")];
+    needs_a_capital: "we went up the hill to camp ashraf" => [];
+    diacritics_both_ways: "Manez, Manëz and MANËZ; Manza." =>
+        [("manez", "Manez"), ("manez", "Manëz"), ("manez", "MANËZ"), ("manez", "Manza")];
+    decomposed_diacritics: "Mane\u{0308}z is a town." => [("manez", "Mane\u{0308}z")];
+    apostrophes: "People’s Mojahedin Organization of Iran" =>
+        [("mek", "People’s Mojahedin Organization of Iran")];
+    dash_matches_dash_or_space: "Mujahedin e Khalq Organization, Mohammad Ali Rajai, Mohammad–Ali Rajai" =>
+        [("mek", "Mujahedin e Khalq Organization"), ("mohammad-ali-rajai", "Mohammad Ali Rajai"),
+         ("mohammad-ali-rajai", "Mohammad–Ali Rajai")];
+    white_space_runs: "Camp\n  Ashraf and Camp\u{00A0}Ashraf" =>
+        [("camp-ashraf", "Camp\n  Ashraf"), ("camp-ashraf", "Camp\u{00A0}Ashraf")];
+    word_boundaries: "Iranian and Iraqi exiles; IRAN, Iran." => [("iran", "IRAN"), ("iran", "Iran")];
+    glued_lower_upper: "outfitsKourosh Ziabari wrote" => [("kourosh-ziabari", "Kourosh Ziabari")];
+    glued_outlets: "Al JazeeraThe Guardian" => [("al-jazeera", "Al Jazeera"), ("the-guardian", "The Guardian")];
+    glued_capital_run: "MEKMassoud Khodabandeh" => [("mek", "MEK"), ("massoud-khodabandeh", "Massoud Khodabandeh")];
+    possessive_and_affixes: "The MEK’s camp, MEK's, MEK-linked accounts and anti-Iran talk." =>
+        [("mek", "MEK"), ("mek", "MEK"), ("mek", "MEK"), ("iran", "Iran")];
+    compound_gives_both: "the Iran-allied militia" => [("iran", "Iran")];
+    leftmost_longest: "Camp Ashraf, not Ashraf." => [("camp-ashraf", "Camp Ashraf"), ("ashraf", "Ashraf")];
+    longest_over_parts: "the US State Department said" => [("us-state-department", "US State Department")];
+    full_name_over_inner_place: "the National Liberation Army of Iran (NLA)" =>
+        [("nla", "National Liberation Army of Iran"), ("nla", "NLA")];
+    custom_type_wins_longest: "the Iran-Iraq War" => [("iran-iraq-war", "Iran-Iraq War")];
+    currency_sign_is_not_a_mention: "at least US$20,000 from US donors" => [("us", "US")];
+    lowercase_article_dropped: "as the Guardian reported" => [("the-guardian", "Guardian")];
+    capital_article_kept: "The Hill and The Guardian" => [("the-hill", "The Hill"), ("the-guardian", "The Guardian")];
+    urls_are_not_mentions: "See https://www.iran-mek.org/Iran and www.mek.org, Iran." => [("iran", "Iran")];
+    shared_short_form_resolves: "Massoud Rajavi founded it. Rajavi said so." =>
+        [("massoud-rajavi", "Massoud Rajavi"), ("massoud-rajavi", "Rajavi")];
+    shared_short_form_last_named: "Massoud Rajavi and Maryam Rajavi met. Rajavi spoke." =>
+        [("massoud-rajavi", "Massoud Rajavi"), ("maryam-rajavi", "Maryam Rajavi"), ("maryam-rajavi", "Rajavi")];
+    shared_short_form_unresolved: "Rajavi spoke first. Then Maryam Rajavi." =>
+        [("?", "Rajavi"), ("maryam-rajavi", "Maryam Rajavi")];
+    unique_short_form: "Trump said." => [("donald-trump", "Trump")];
+    islamic_republic: "the Islamic Republic said" => [("iran", "Islamic Republic")];
+    hashtag: "#Iran trends" => [("iran", "Iran")];
+    no_match_inside_words: "Tehranis and Iraqis; Ashrafi; NLAs" => [];
+}
+
+#[test]
+fn unresolved_mentions_list_candidates() {
+    let ex = extractor(true);
+    let doc = ex.extract("Rajavi spoke.");
+    let m = &doc.mentions[0];
+    assert!(m.entity.is_none());
+    let ids: Vec<&str> = m.candidates.iter().map(|e| e.id()).collect();
+    assert_eq!(ids, ["maryam-rajavi", "massoud-rajavi"]);
+    assert_eq!(m.entity_type().map(|t| t.as_str()), Some("person"));
+    let json = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["mentions"][0]["entity"], serde_json::Value::Null);
+    assert_eq!(
+        json["mentions"][0]["candidates"],
+        serde_json::json!(["maryam-rajavi", "massoud-rajavi"])
+    );
+}
+
+#[test]
+fn require_capital_can_be_turned_off() {
+    let ex = extractor(false);
+    assert_eq!(
+        run(&ex, "we reached camp ashraf"),
+        [("camp-ashraf".to_string(), "camp ashraf".to_string())]
+    );
+}
+
+#[test]
+fn multibyte_offsets() {
+    let ex = extractor(true);
+    let text = "«Manëz» — “Iran’s” İran";
+    let doc = ex.extract(text);
+    for m in &doc.mentions {
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        assert_eq!(&text[m.span], m.text);
+    }
+    assert_eq!(doc.mentions.len(), 3, "{:?}", doc.mentions);
+}
+
+#[test]
+fn any_text_never_panics() {
+    let ex = extractor(true);
+    let pieces = [
+        "MEK",
+        "Manëz",
+        "’s",
+        "-",
+        "–",
+        " ",
+        "\n",
+        "e\u{0301}",
+        "İ",
+        "US$",
+        "$",
+        "http://",
+        "@",
+        "Camp",
+        "Ashraf",
+        "ß",
+        "\u{0}",
+        "日本",
+    ];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..2000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 12) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let doc = ex.extract(&s);
+        for m in &doc.mentions {
+            assert_eq!(&s[m.span], m.text);
+        }
+    }
+}
