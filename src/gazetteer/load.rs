@@ -1,6 +1,7 @@
 //! TSV parsing and validation (SPEC §1).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Entity, EntityType};
 use crate::error::{Error, ErrorKind};
@@ -14,6 +15,7 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Vec<Entity>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut header_seen = false;
+    let file: Arc<str> = name.into();
     for (i, raw) in text.split('\n').enumerate() {
         let lineno = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -28,17 +30,23 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Vec<Entity>, Error> {
             header_seen = true;
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 4 {
-            return Err(at(ErrorKind::ColumnCount { found: cols.len() }));
+        let mut split = line.split('\t');
+        let cols = [split.next(), split.next(), split.next(), split.next()];
+        let [Some(id), Some(kind), Some(name_col), Some(aliases)] = cols else {
+            let found = cols.iter().flatten().count();
+            return Err(at(ErrorKind::ColumnCount { found }));
+        };
+        if split.next().is_some() {
+            return Err(at(ErrorKind::ColumnCount {
+                found: 5 + split.count(),
+            }));
         }
-        let id = cols[0].trim();
-        check_id(id).map_err(|e| e.with_path(name).with_line(lineno))?;
-        let kind = cols[1].trim();
+        let id = id.trim();
+        let kind = kind.trim();
         let kind = EntityType::parse(kind).ok_or_else(|| at(ErrorKind::BadType(shorten(kind))))?;
-        let mut entity = Entity::new(id, kind, cols[2], cols[3].split('|'))
+        let origin = Some((file.clone(), lineno as u32));
+        let entity = Entity::with_origin(id, kind, name_col, aliases.split('|'), origin)
             .map_err(|e| e.with_path(name).with_line(lineno))?;
-        entity.origin = format!("{name}:{lineno}");
         out.push(entity);
     }
     if !header_seen {
@@ -125,7 +133,7 @@ mod tests {
         assert_eq!(g.len(), 3);
         let mek = g.get("mek").unwrap();
         assert_eq!(mek.aliases(), ["MEK", "MKO", "PMOI"]);
-        assert_eq!(mek.origin(), "g.tsv:4");
+        assert_eq!(mek.origin(), Some(("g.tsv", 4)));
         assert_eq!(g.get("maryam-rajavi").unwrap().aliases().len(), 0);
         assert_eq!(g.get("nowruz").unwrap().kind().as_str(), "event");
         assert_eq!(

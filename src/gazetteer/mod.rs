@@ -20,6 +20,7 @@ mod load;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind};
 
@@ -96,14 +97,18 @@ impl serde::Serialize for EntityType {
     }
 }
 
-/// One gazetteer record.
+/// One gazetteer record. Cloning is cheap (the record is shared).
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Entity {
-    id: String,
+pub struct Entity(Arc<EntityData>);
+
+#[derive(Debug, Eq, PartialEq)]
+struct EntityData {
+    id: Arc<str>,
     kind: EntityType,
     name: String,
     aliases: Vec<String>,
-    origin: String,
+    /// The file and line the entity was loaded from.
+    origin: Option<(Arc<str>, u32)>,
 }
 
 impl Entity {
@@ -118,6 +123,16 @@ impl Entity {
         kind: EntityType,
         name: &str,
         aliases: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> Result<Entity, Error> {
+        Entity::with_origin(id, kind, name, aliases, None)
+    }
+
+    pub(crate) fn with_origin(
+        id: &str,
+        kind: EntityType,
+        name: &str,
+        aliases: impl IntoIterator<Item = impl AsRef<str>>,
+        origin: Option<(Arc<str>, u32)>,
     ) -> Result<Entity, Error> {
         load::check_id(id)?;
         let name = name.trim();
@@ -134,43 +149,52 @@ impl Entity {
             load::check_alias(a)?;
             list.push(a.to_string());
         }
-        Ok(Entity {
-            id: id.to_string(),
+        Ok(Entity(Arc::new(EntityData {
+            id: id.into(),
             kind,
             name: name.to_string(),
             aliases: list,
-            origin: String::new(),
-        })
+            origin,
+        })))
     }
 
     /// The unique id (`maryam-rajavi`).
     pub fn id(&self) -> &str {
-        &self.id
+        &self.0.id
     }
 
     /// The type.
     pub fn kind(&self) -> &EntityType {
-        &self.kind
+        &self.0.kind
     }
 
     /// The canonical name (`Maryam Rajavi`). It is matched like an alias.
     pub fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// The further surface forms, as written (a leading `=` marks an exact-case alias).
     pub fn aliases(&self) -> &[String] {
-        &self.aliases
+        &self.0.aliases
     }
 
     /// Every surface form: the name first, then the aliases.
     pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(self.name()).chain(self.aliases().iter().map(String::as_str))
     }
 
-    /// Where the entity was defined (`file:line`), or empty if built in code.
-    pub fn origin(&self) -> &str {
-        &self.origin
+    /// Where the entity was defined: the file (as named when loading) and the 1-based line;
+    /// `None` for an entity built in code.
+    pub fn origin(&self) -> Option<(&str, usize)> {
+        self.0.origin.as_ref().map(|(f, l)| (&**f, *l as usize))
+    }
+
+    /// `file:line`, or a phrase for an entity built in code.
+    fn origin_string(&self) -> String {
+        match self.origin() {
+            Some((f, l)) => format!("{f}:{l}"),
+            None => "an entity built in code".to_string(),
+        }
     }
 }
 
@@ -191,7 +215,7 @@ impl Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, EntityId>,
+    by_id: HashMap<Arc<str>, EntityId>,
 }
 
 impl Gazetteer {
@@ -275,30 +299,28 @@ impl Gazetteer {
     }
 
     fn extend_checked(&mut self, new: Vec<Entity>) -> Result<(), Error> {
-        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut seen: HashMap<&str, &Entity> = HashMap::with_capacity(new.len());
         for e in &new {
-            let first = match self.by_id.get(e.id.as_str()) {
-                Some(id) => Some(self.entities[id.as_usize()].origin.as_str()),
-                None => seen.insert(&e.id, &e.origin),
+            let first = match self.by_id.get(e.id()) {
+                Some(id) => Some(&self.entities[id.as_usize()]),
+                None => seen.insert(e.id(), e),
             };
             if let Some(first) = first {
                 let mut err = Error::new(ErrorKind::DuplicateId {
-                    id: e.id.clone(),
-                    first: if first.is_empty() {
-                        "an earlier entry".into()
-                    } else {
-                        first.into()
-                    },
+                    id: e.id().to_string(),
+                    first: first.origin_string(),
                 });
-                if let Some((file, line)) = split_origin(&e.origin) {
+                if let Some((file, line)) = e.origin() {
                     err = err.with_path(file).with_line(line);
                 }
                 return Err(err);
             }
         }
+        self.by_id.reserve(new.len());
+        self.entities.reserve(new.len());
         for e in new {
             let id = EntityId::from_usize(self.entities.len());
-            self.by_id.insert(e.id.clone(), id);
+            self.by_id.insert(e.0.id.clone(), id);
             self.entities.push(e);
         }
         Ok(())
@@ -337,10 +359,4 @@ impl Gazetteer {
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
-}
-
-/// Splits an origin `file:line` into its parts.
-fn split_origin(origin: &str) -> Option<(&str, usize)> {
-    let (file, line) = origin.rsplit_once(':')?;
-    Some((file, line.parse().ok()?))
 }

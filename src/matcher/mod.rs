@@ -1,9 +1,8 @@
 //! The gazetteer matching engine (SPEC §1).
 //!
-//! All surface forms of all entities are folded ([`fold`]) and compiled into one
-//! Aho-Corasick automaton, used as a trie: at each word start of the text the automaton
-//! walks anchored over the folded characters, collecting every surface form that ends
-//! on the way; the longest one that ends at a word boundary and passes its case rule
+//! All surface forms of all entities are folded ([`fold`]) and compiled into one byte
+//! trie ([`trie`]): at each word start of the text the trie is walked over the folded
+//! characters, collecting every surface form that ends on the way; the longest one that ends at a word boundary and passes its case rule
 //! wins (leftmost-longest). The text is folded on the fly, one character at a time, so
 //! offsets are exact in the original text whatever the folding did.
 //!
@@ -22,14 +21,10 @@ mod fold;
 mod fold_table;
 #[cfg(test)]
 mod tests;
+mod trie;
 
-use std::collections::HashMap;
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind, PatternID};
-
-use crate::error::{Error, ErrorKind};
+use self::trie::Trie;
+use crate::error::Error;
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 
@@ -52,7 +47,7 @@ pub(crate) struct Scratch {
 
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
-    pid: PatternID,
+    pid: u32,
     end: usize,
     upper: bool,
 }
@@ -67,8 +62,8 @@ struct PatternInfo {
 struct Target {
     entity: EntityId,
     case: Case,
-    /// The form as written (without `=`), for the exact-case check.
-    form: Box<str>,
+    /// For an exact-case form, the form as written (without `=`).
+    form: Option<Box<str>>,
 }
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -80,8 +75,7 @@ enum Case {
 /// The compiled matcher for one gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    nfa: Option<contiguous::NFA>,
-    start: Option<StateID>,
+    trie: Trie,
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     /// Some form starts with a character that is not a word character.
@@ -96,8 +90,9 @@ fn is_acronym(form: &str) -> bool {
 impl Matcher {
     /// Compiles every surface form of `gazetteer`.
     pub(crate) fn new(gazetteer: &Gazetteer, require_capital: bool) -> Result<Matcher, Error> {
-        let mut by_key: HashMap<Vec<u8>, Vec<Target>> = HashMap::new();
-        let mut keys: Vec<Vec<u8>> = Vec::new();
+        // Every (folded form, target) pair, grouped by form after a stable sort, so that
+        // targets keep gazetteer order and no hashing is needed.
+        let mut pairs: Vec<(Vec<u8>, Target)> = Vec::new();
         for (i, entity) in gazetteer.entities().iter().enumerate() {
             let id = EntityId::from_usize(i);
             for form in entity.surface_forms() {
@@ -109,58 +104,52 @@ impl Matcher {
                 if key.is_empty() {
                     continue;
                 }
-                let case = if exact {
-                    Case::Exact
+                let (case, form) = if exact {
+                    (Case::Exact, Some(body.into()))
                 } else {
-                    Case::Insensitive {
-                        needs_capital: require_capital && body.chars().any(char::is_uppercase),
-                    }
+                    let needs_capital = require_capital && body.chars().any(char::is_uppercase);
+                    (Case::Insensitive { needs_capital }, None)
                 };
-                let list = by_key.entry(key).or_insert_with_key(|k| {
-                    keys.push(k.clone());
-                    Vec::new()
-                });
-                let dup = list
-                    .iter()
-                    .any(|t| t.entity == id && t.case == case && *t.form == *body);
-                if !dup {
-                    list.push(Target {
+                pairs.push((
+                    key,
+                    Target {
                         entity: id,
                         case,
-                        form: body.into(),
-                    });
-                }
+                        form,
+                    },
+                ));
             }
         }
-        let mut patterns = Vec::with_capacity(keys.len());
-        let mut targets = Vec::new();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut patterns: Vec<PatternInfo> = Vec::new();
+        let mut targets: Vec<Target> = Vec::with_capacity(pairs.len());
         let mut nonword_starts = false;
-        for key in &keys {
-            let list = &by_key[key];
-            let from = targets.len() as u32;
-            targets.extend(list.iter().cloned());
-            patterns.push(PatternInfo {
-                targets: (from, targets.len() as u32),
-                leading_the: key.starts_with(b"the ") && key.len() > 4,
+        for (key, target) in pairs {
+            if keys.last() != Some(&key) {
+                let from = targets.len() as u32;
+                patterns.push(PatternInfo {
+                    targets: (from, from),
+                    leading_the: key.starts_with(b"the ") && key.len() > 4,
+                });
+                let first = std::str::from_utf8(&key)
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                nonword_starts |= first.is_some_and(|c| !is_word(c));
+                keys.push(key);
+            }
+            let info = patterns.last_mut().expect("a pattern was just pushed");
+            let dup = targets[info.targets.0 as usize..].iter().any(|t| {
+                t.entity == target.entity && t.case == target.case && t.form == target.form
             });
-            let first = std::str::from_utf8(key).ok().and_then(|s| s.chars().next());
-            nonword_starts |= first.is_some_and(|c| !is_word(c));
+            if !dup {
+                targets.push(target);
+                info.targets.1 = targets.len() as u32;
+            }
         }
-        let (nfa, start) = if keys.is_empty() {
-            (None, None)
-        } else {
-            let nfa = contiguous::Builder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .map_err(|e| Error::new(ErrorKind::Markup(format!("gazetteer too large: {e}"))))?;
-            let start = nfa
-                .start_state(Anchored::Yes)
-                .map_err(|e| Error::new(ErrorKind::Markup(format!("gazetteer automaton: {e}"))))?;
-            (Some(nfa), Some(start))
-        };
+        let trie = Trie::new(&keys);
         Ok(Matcher {
-            nfa,
-            start,
+            trie,
             patterns,
             targets,
             nonword_starts,
@@ -174,12 +163,12 @@ impl Matcher {
 
     /// Heap memory used by the automaton and its tables, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.nfa.as_ref().map_or(0, |n| n.memory_usage())
+        self.trie.memory_usage()
             + self.patterns.len() * std::mem::size_of::<PatternInfo>()
             + self
                 .targets
                 .iter()
-                .map(|t| std::mem::size_of::<Target>() + t.form.len())
+                .map(|t| std::mem::size_of::<Target>() + t.form.as_ref().map_or(0, |f| f.len()))
                 .sum::<usize>()
     }
 
@@ -194,9 +183,9 @@ impl Matcher {
         out: &mut Vec<RawMatch>,
         entities: &mut Vec<EntityId>,
     ) {
-        let (Some(nfa), Some(start)) = (&self.nfa, self.start) else {
+        if self.patterns.is_empty() {
             return;
-        };
+        }
         let bytes = text.as_bytes();
         let end = range.end.min(text.len());
         let mut i = range.start;
@@ -227,7 +216,7 @@ impl Matcher {
                 self.nonword_starts && !c.is_whitespace()
             };
             if try_here {
-                if let Some(next) = self.try_at(nfa, start, text, i, end, scratch, out, entities) {
+                if let Some(next) = self.try_at(text, i, end, scratch, out, entities) {
                     i = next;
                     prev_word = text[..i].chars().next_back().is_some_and(is_word);
                     continue;
@@ -238,13 +227,10 @@ impl Matcher {
         }
     }
 
-    /// Walks the automaton from `at`; on a match, records it and returns its end.
-    #[allow(clippy::too_many_arguments)]
+    /// Walks the trie from `at`; on a match, records it and returns its end.
     #[inline]
     fn try_at(
         &self,
-        nfa: &contiguous::NFA,
-        start: StateID,
         text: &str,
         at: usize,
         limit: usize,
@@ -255,8 +241,8 @@ impl Matcher {
         let bytes = text.as_bytes();
         let cands = &mut scratch.cands;
         cands.clear();
-        let mut sid = start;
-        let mut consumed = 0usize;
+        let trie = &self.trie;
+        let mut node = trie.root();
         let mut upper = false;
         let mut q = at;
         'walk: while q < limit {
@@ -298,38 +284,33 @@ impl Matcher {
                     if newlines >= 2 {
                         break 'walk;
                     }
-                    sid = nfa.next_state(Anchored::Yes, sid, b' ');
-                    consumed += 1;
-                    if nfa.is_dead(sid) {
-                        break 'walk;
+                    match trie.next(node, b' ') {
+                        Some(n) => node = n,
+                        None => break 'walk,
                     }
                     continue;
                 }
-                Folded::Byte(f) => {
-                    sid = nfa.next_state(Anchored::Yes, sid, f);
-                    consumed += 1;
-                }
+                Folded::Byte(f) => match trie.next(node, f) {
+                    Some(n) => node = n,
+                    None => break 'walk,
+                },
                 other => {
-                    let mut dead = false;
+                    let mut alive = true;
                     fold::for_each_byte(other, |f| {
-                        if !dead {
-                            sid = nfa.next_state(Anchored::Yes, sid, f);
-                            consumed += 1;
-                            dead = nfa.is_dead(sid);
+                        if alive {
+                            match trie.next(node, f) {
+                                Some(n) => node = n,
+                                None => alive = false,
+                            }
                         }
                     });
-                }
-            }
-            if nfa.is_dead(sid) {
-                break;
-            }
-            if nfa.is_match(sid) {
-                for k in 0..nfa.match_len(sid) {
-                    let pid = nfa.match_pattern(sid, k);
-                    if nfa.pattern_len(pid) == consumed {
-                        cands.push(Candidate { pid, end: q, upper });
+                    if !alive {
+                        break 'walk;
                     }
                 }
+            }
+            if let Some(pid) = trie.pattern(node) {
+                cands.push(Candidate { pid, end: q, upper });
             }
         }
         for cand in cands.iter().rev() {
@@ -363,7 +344,7 @@ impl Matcher {
             return None;
         }
         let mut start = at;
-        if self.patterns[cand.pid.as_usize()].leading_the && text.as_bytes()[at] == b't' {
+        if self.patterns[cand.pid as usize].leading_the && text.as_bytes()[at] == b't' {
             start = at + 3;
             let rest = &text[start..end];
             start += rest.len()
@@ -384,7 +365,7 @@ impl Matcher {
         entities: &mut Vec<EntityId>,
     ) {
         let from = entities.len();
-        let info = &self.patterns[cand.pid.as_usize()];
+        let info = &self.patterns[cand.pid as usize];
         let matched = &text[span];
         let upper = if span.start == at {
             cand.upper
@@ -394,7 +375,7 @@ impl Matcher {
         for t in &self.targets[info.targets.0 as usize..info.targets.1 as usize] {
             let ok = match t.case {
                 Case::Insensitive { needs_capital } => upper || !needs_capital,
-                Case::Exact => same_case(&t.form, matched),
+                Case::Exact => same_case(t.form.as_deref().unwrap_or(""), matched),
             };
             if ok && !entities[from..].contains(&t.entity) {
                 entities.push(t.entity);
