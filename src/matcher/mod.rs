@@ -64,6 +64,11 @@ struct Target {
     case: Case,
     /// For an exact-case form, the form as written (without `=`).
     form: Option<Box<str>>,
+    /// Can text that starts with a lowercase letter match this form? Only if its case
+    /// rule allows a lowercase start and a capital can still follow (a lowercase alias,
+    /// an exact form written in lowercase first, or a form with a later capital or a
+    /// later word).
+    lower_ok: bool,
 }
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -72,10 +77,43 @@ enum Case {
     Insensitive { needs_capital: bool },
 }
 
+const NONWORD: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+
+/// Word classes of the ASCII bytes.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [NONWORD; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            NONWORD
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The compiled matcher for one gazetteer.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     trie: Trie,
+    /// For each ASCII byte: can a form start with its fold?
+    first_byte: [bool; 128],
+    /// Bit `(f0 << 7) | f1`: can a form start with folded ASCII bytes `f0 f1`? (A form
+    /// of one byte sets its whole row.)
+    pairs: Box<[u64; 256]>,
+    /// The same for text that starts with a lowercase letter, counting only the forms
+    /// that such text can match (see `Target::lower_ok`).
+    pairs_lower: Box<[u64; 256]>,
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     /// Some form starts with a character that is not a word character.
@@ -104,11 +142,20 @@ impl Matcher {
                 if key.is_empty() {
                     continue;
                 }
-                let (case, form) = if exact {
-                    (Case::Exact, Some(body.into()))
+                let first_lower = body
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_lowercase);
+                let (case, form, lower_ok) = if exact {
+                    (Case::Exact, Some(body.into()), first_lower)
                 } else {
                     let needs_capital = require_capital && body.chars().any(char::is_uppercase);
-                    (Case::Insensitive { needs_capital }, None)
+                    let later = key.contains(&b' ') || body.chars().skip(1).any(char::is_uppercase);
+                    (
+                        Case::Insensitive { needs_capital },
+                        None,
+                        !needs_capital || later,
+                    )
                 };
                 pairs.push((
                     key,
@@ -116,6 +163,7 @@ impl Matcher {
                         entity: id,
                         case,
                         form,
+                        lower_ok,
                     },
                 ));
             }
@@ -140,7 +188,10 @@ impl Matcher {
             }
             let info = patterns.last_mut().expect("a pattern was just pushed");
             let dup = targets[info.targets.0 as usize..].iter().any(|t| {
-                t.entity == target.entity && t.case == target.case && t.form == target.form
+                t.entity == target.entity
+                    && t.case == target.case
+                    && t.form == target.form
+                    && t.lower_ok == target.lower_ok
             });
             if !dup {
                 targets.push(target);
@@ -148,8 +199,37 @@ impl Matcher {
             }
         }
         let trie = Trie::new(&keys);
+        let mut first_byte = [false; 128];
+        for (b, slot) in first_byte.iter_mut().enumerate() {
+            *slot = match fold::fold_ascii(b as u8) {
+                Some(f) => trie.next(trie.root(), f).is_some(),
+                None => false,
+            };
+        }
+        let mut pairs = Box::new([0u64; 256]);
+        let mut pairs_lower = Box::new([0u64; 256]);
+        for (key, info) in keys.iter().zip(&patterns) {
+            let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
+            let lower_ok = info.leading_the || ts.iter().any(|t| t.lower_ok);
+            let mut mark = |bit: usize| {
+                pairs[bit >> 6] |= 1 << (bit & 63);
+                if lower_ok {
+                    pairs_lower[bit >> 6] |= 1 << (bit & 63);
+                }
+            };
+            match *key.as_slice() {
+                [f0] if f0 < 0x80 => (0..128usize).for_each(|f1| mark((usize::from(f0) << 7) | f1)),
+                [f0, f1, ..] if f0 < 0x80 && f1 < 0x80 => {
+                    mark((usize::from(f0) << 7) | usize::from(f1))
+                }
+                _ => {}
+            }
+        }
         Ok(Matcher {
             trie,
+            first_byte,
+            pairs,
+            pairs_lower,
             patterns,
             targets,
             nonword_starts,
@@ -191,29 +271,62 @@ impl Matcher {
         let mut i = range.start;
         let mut prev_word = text[..i].chars().next_back().is_some_and(is_word);
         let mut prot = protected.partition_point(|s| s.end <= i);
+        let mut next_prot = protected.get(prot).map_or(usize::MAX, |p| p.start);
         while i < end {
-            if let Some(p) = protected.get(prot) {
-                if p.start <= i {
-                    i = p.end.max(i + 1).min(end);
-                    while !text.is_char_boundary(i) {
-                        i += 1;
-                    }
-                    prot += 1;
-                    prev_word = text[..i].chars().next_back().is_some_and(is_word);
-                    continue;
+            if i >= next_prot {
+                i = protected[prot].end.max(i + 1).min(end);
+                while !text.is_char_boundary(i) {
+                    i += 1;
                 }
+                prot += 1;
+                next_prot = protected.get(prot).map_or(usize::MAX, |p| p.start);
+                prev_word = text[..i].chars().next_back().is_some_and(is_word);
+                continue;
             }
             let b = bytes[i];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
+            let (word, try_here, len) = if b < 0x80 {
+                // ASCII fast path: a table lookup, and no walk unless some form starts
+                // with this byte.
+                match ASCII_CLASS[b as usize] {
+                    NONWORD => {
+                        let t = self.nonword_starts
+                            && !b.is_ascii_whitespace()
+                            && self.first_byte[b as usize];
+                        (false, t, 1)
+                    }
+                    class => {
+                        let start = !prev_word || (class == UPPER && is_boundary(text, i));
+                        let table = if class == LOWER {
+                            &self.pairs_lower
+                        } else {
+                            &self.pairs
+                        };
+                        if !(start && self.can_start(table, bytes, i)) {
+                            // Skip the rest of a run of lowercase letters and digits: no
+                            // word boundary can fall inside it.
+                            i += 1;
+                            let stop = end.min(next_prot);
+                            while i < stop
+                                && matches!(ASCII_CLASS[bytes[i] as usize & 0x7F], LOWER | DIGIT)
+                                && bytes[i] < 0x80
+                            {
+                                i += 1;
+                            }
+                            prev_word = true;
+                            continue;
+                        }
+                        (true, true, 1)
+                    }
+                }
             } else {
-                decode(text, i)
-            };
-            let word = is_word(c);
-            let try_here = if word {
-                !prev_word || (c.is_uppercase() && is_boundary(text, i))
-            } else {
-                self.nonword_starts && !c.is_whitespace()
+                let (c, len) = decode(text, i);
+                let word = is_word(c);
+                let t = if word {
+                    !prev_word || (c.is_uppercase() && is_boundary(text, i))
+                } else {
+                    self.nonword_starts && !c.is_whitespace()
+                };
+                (word, t, len)
             };
             if try_here {
                 if let Some(next) = self.try_at(text, i, end, scratch, out, entities) {
@@ -224,6 +337,25 @@ impl Matcher {
             }
             prev_word = word;
             i += len;
+        }
+    }
+
+    /// Can a form start at ASCII byte `i`? Looks at the folds of the first two bytes.
+    #[inline(always)]
+    fn can_start(&self, pairs: &[u64; 256], bytes: &[u8], i: usize) -> bool {
+        let Some(f0) = fold::fold_ascii(bytes[i]) else {
+            return false;
+        };
+        if !self.first_byte[bytes[i] as usize] {
+            return false;
+        }
+        match bytes.get(i + 1) {
+            Some(&b1) if b1 < 0x80 => {
+                let f1 = fold::fold_ascii(b1).unwrap_or(b' ');
+                let bit = (usize::from(f0) << 7) | usize::from(f1);
+                pairs[bit >> 6] & (1 << (bit & 63)) != 0
+            }
+            _ => true,
         }
     }
 

@@ -27,6 +27,8 @@ vox\torganisation\tVox Media\t=Vox
 donald-trump\tperson\tDonald Trump\tTrump
 mohammad-ali-rajai\tperson\tMohammad-Ali Rajai\t
 iran-iraq-war\tevent\tIran-Iraq War\t
+ebay\torganisation\teBay\t
+iphone\tproduct\tiPhone phone\t=iPhone
 ";
 
 fn extractor(require_capital: bool) -> Extractor {
@@ -106,6 +108,9 @@ cases! {
     unique_short_form: "Trump said." => [("donald-trump", "Trump")];
     islamic_republic: "the Islamic Republic said" => [("iran", "Islamic Republic")];
     hashtag: "#Iran trends" => [("iran", "Iran")];
+    lowercase_first_word: "we reached camp Ashraf" => [("camp-ashraf", "camp Ashraf")];
+    inner_capital_form: "sold on eBay and EBAY" => [("ebay", "eBay"), ("ebay", "EBAY")];
+    exact_lowercase_form: "an iPhone, not an IPHONE" => [("iphone", "iPhone")];
     no_match_inside_words: "Tehranis and Iraqis; Ashrafi; NLAs" => [];
 }
 
