@@ -71,7 +71,7 @@ COUNTRIES = {
     "FM": ("Micronesia", None, ["Federated States of Micronesia"]),
     "BS": ("Bahamas", None, ["The Bahamas"]),
     "GM": ("Gambia", None, ["The Gambia"]),
-    "IR": ("Iran", "iran", ["Islamic Republic of Iran", "Islamic Republic", "Persia"]),
+    "IR": ("Iran", "iran", ["Islamic Republic of Iran", "=Islamic Republic", "Persia"]),
     "SA": (None, None, ["Kingdom of Saudi Arabia", "KSA"]),
     "BA": (None, None, ["Bosnia", "=BiH"]),
     "NZ": (None, None, ["NZ"]),
@@ -97,7 +97,8 @@ COUNTRIES = {
 }
 SKIP_COUNTRIES = {"AN", "CS", "UM", "AQ"}  # defunct, or a continent (hand-curated)
 # pycountry names that are not used as aliases (ambiguous or odd).
-SKIP_ISO_NAMES = {"Hungary", "Libya", "Montenegro", "Niue", "Korea"}
+SKIP_ISO_NAMES = {"Hungary", "Libya", "Montenegro", "Niue", "Korea",
+                  "Independent State of Papua New Guinea", "Independent State of Samoa"}
 
 # Capitals: GeoNames' capital field -> the name to look up, or None to leave it out.
 CAPITALS = {
@@ -254,11 +255,11 @@ AT Graz|AT Salzburg|AT Innsbruck|AT Linz
 AU Canberra|AU Gold Coast|AU Hobart
 BE Antwerp|BE Gent|BE Bruges|BE Liège
 BG Plovdiv|BG Varna
-CA Vancouver|CA Winnipeg|CA Québec|CA Mississauga|CA Halifax|CA Saskatoon
+CA Vancouver|CA Winnipeg|CA Québec|CA Mississauga|CA Saskatoon
 CH Zürich|CH Geneva|CH Lausanne|CH Basel
 CZ Brno
 DE Frankfurt am Main|DE Düsseldorf|DE Stuttgart|DE Dortmund|DE Dresden|DE Bremen|DE Nuremberg
-DE Hannover|DE Leipzig|DE Duisburg|DE Bonn|DE Münster|DE Mannheim|DE Wiesbaden|DE Karlsruhe
+DE Hannover|DE Leipzig|DE Duisburg|DE Bonn|DE Mannheim|DE Wiesbaden|DE Karlsruhe
 DE Aachen|DE Kiel|DE Bochum|DE Wuppertal|DE Bielefeld|DE Gelsenkirchen|DE Augsburg|DE Heidelberg
 DK Århus
 EG Port Said|EG Suez|EG Luxor|EG Aswān|EG Ismailia|EG Hurghada|EG Al Mansurah|EG Tanta
