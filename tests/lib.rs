@@ -1,4 +1,5 @@
 //! Integration tests over real text from `../shared/corpus` and the development set.
 
+mod builtin_gazetteer;
 mod common;
 mod mentions;
