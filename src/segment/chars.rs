@@ -132,10 +132,14 @@ pub(super) fn opener_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// Byte length of a list bullet at `i` (`• ‣ ⁃ ◦ ▪ ● ■ ►`), or 0.
+/// Byte length of a list bullet at `i` (`• ‣ ⁃ ◦ ▪ ● ■ ► ➢ ❖`, and U+F0B7, U+F0A7, the
+/// bullets of the Symbol and Wingdings fonts as PDF extraction leaves them), or 0.
 #[inline]
 pub(super) fn bullet_len(b: &[u8], i: usize) -> usize {
     match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xe2), Some(0x9e), Some(0xa2)) => 3,
+        (Some(0xe2), Some(0x9d), Some(0x96)) => 3,
+        (Some(0xef), Some(0x82), Some(0xa7 | 0xb7)) => 3,
         (Some(0xe2), Some(0x80), Some(0xa2 | 0xa3)) => 3,
         (Some(0xe2), Some(0x81), Some(0x83)) => 3,
         (Some(0xe2), Some(0x96), Some(0xa0 | 0xaa | 0xba)) => 3,

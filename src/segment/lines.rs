@@ -8,7 +8,7 @@
 
 use super::chars::{
     bullet_len, char_at, char_count, closer_len_before, dash_len, is_ellipsis, line_end,
-    line_start, opener_len, skip_hws, trim_ws_back, ws_len_before,
+    line_start, opener_len, skip_hws, trim_ws_back, ws_len, ws_len_before,
 };
 use super::words::is_line_continuation;
 
@@ -19,8 +19,10 @@ pub(super) struct Para {
     pub start: usize,
     /// End of the paragraph's last line (its line feed or the end of text).
     pub end: usize,
-    /// The longest line, in characters (trailing white space not counted).
-    pub max_chars: usize,
+    /// The width the paragraph is wrapped at, in characters (trailing white space not
+    /// counted): its longest line, or the second longest when the longest sticks out by more
+    /// than a third (a long URL, a table row).
+    pub width: usize,
     /// A block of short lines none of which ends like a sentence: a list, an address, a
     /// menu. Every line of it is its own sentence.
     pub list_block: bool,
@@ -70,10 +72,11 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
     let mut para = Para {
         start,
         end: b.len(),
-        max_chars: 0,
+        width: 0,
         list_block: false,
     };
     let mut any_terminal = false;
+    let (mut longest, mut second) = (0, 0);
     let mut ls = start;
     loop {
         let le = line_end(b, ls);
@@ -82,7 +85,13 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
             break;
         }
         let content_end = trim_ws_back(b, le, ls);
-        para.max_chars = para.max_chars.max(char_count(&b[ls..content_end]));
+        let n = char_count(&b[ls..content_end]);
+        if n > longest {
+            second = longest;
+            longest = n;
+        } else if n > second {
+            second = n;
+        }
         any_terminal |= ends_like_sentence(b, content_end, ls);
         if le >= b.len() {
             para.end = b.len();
@@ -90,7 +99,12 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
         }
         ls = le + 1;
     }
-    para.list_block = para.max_chars < 50 && !any_terminal;
+    para.width = if second > 0 && longest * 3 > second * 4 {
+        second
+    } else {
+        longest
+    };
+    para.list_block = longest < 50 && !any_terminal;
     para
 }
 
@@ -281,21 +295,30 @@ pub(super) fn line_break_ends_sentence(text: &str, i: usize, j: usize, para: &Pa
         None => return false,
         _ => {}
     }
-    // A line that ends with a function word goes on.
+    // A line that the next line's first word would have fitted on, with room to spare, was
+    // broken on purpose (a heading, a byline, a title in a list of links); a line as long as
+    // the paragraph's lines was wrapped. Wrapped lines measure at least nine tenths of the
+    // width with the next word added; character counts of proportional fonts vary, hence the
+    // margin.
+    let len = char_count(&b[ls..pe]);
+    let mut we = j;
+    while we < b.len() && ws_len(b, we) == 0 {
+        we += 1;
+    }
+    let next_word = char_count(&b[j..we]);
+    if (len + 1 + next_word) * 20 >= para.width * 17 {
+        return false;
+    }
+    // A line that ends with a function word goes on, unless it is far shorter than the rest.
     let mut ws = pe;
     while ws > first && b[ws - 1].is_ascii_alphabetic() {
         ws -= 1;
     }
-    if ws < pe
+    let function_word = ws < pe
         && b[ws].is_ascii_lowercase()
         && (ws == first || ws_len_before(b, ws) > 0)
-        && is_line_continuation(&b[ws..pe])
-    {
-        return false;
-    }
-    // A line as long as the paragraph's lines was wrapped; a short one was broken on purpose.
-    let len = char_count(&b[ls..pe]);
-    len * 10 < para.max_chars * 6
+        && is_line_continuation(&b[ws..pe]);
+    !(function_word && len * 2 >= para.width)
 }
 
 #[cfg(test)]
@@ -347,7 +370,7 @@ mod tests {
         let t = b"Title\n\nfeatures\ncontact manager\nevents\n\nA long line that ends.\nx";
         let p = paragraph(t, 15);
         assert_eq!((p.start, p.end), (7, 39));
-        assert_eq!(p.max_chars, 15);
+        assert_eq!(p.width, 15);
         assert!(p.list_block);
         let q = paragraph(t, 61);
         assert!(!q.list_block);

@@ -520,6 +520,7 @@ impl<'t> Scanner<'t> {
             return None;
         }
         let next = self.next_token(n);
+        let line_break = memchr::memchr(b'\n', &b[k..n]).is_some();
         let ends = if marks > 0 {
             is_start(next)
         } else if dots >= 2 {
@@ -539,7 +540,7 @@ impl<'t> Scanner<'t> {
                 self.is_starter(next)
             }
         } else {
-            self.period_ends(i, next)
+            self.period_ends(i, next, line_break && k == run_end, k > run_end)
         };
         if ends {
             return self.cut(k);
@@ -599,7 +600,11 @@ impl<'t> Scanner<'t> {
     }
 
     /// Does the single period at `i`, followed by white space and `next`, end a sentence?
-    fn period_ends(&self, i: usize, next: Next) -> bool {
+    /// `line_break`: the period ends its line (with no closing quote after it), so that a
+    /// word, a period and a line starting in lowercase are two sentences (`reveal.` /
+    /// `siding with…`): a line does not wrap after a sentence-final period. `closed`: a
+    /// closing quote or bracket follows the period.
+    fn period_ends(&self, i: usize, next: Next, line_break: bool, closed: bool) -> bool {
         let b = self.b;
         let Some(ts) = self.token_start(i) else {
             return is_start(next);
@@ -608,8 +613,14 @@ impl<'t> Scanner<'t> {
         let Some(&last) = tok.last() else {
             return is_start(next);
         };
+        let word_end =
+            |next| is_start(next) || (line_break && next == Next::Lower && tok.len() >= 2);
         if last.is_ascii_digit() {
-            return is_start(next);
+            return word_end(next);
+        }
+        if closed && is_start(next) && !matches!(words::abbrev(tok), Some(Abbrev::Title)) {
+            // `Cell Block H." Labour`: no name or abbreviation goes on after a closing quote.
+            return true;
         }
         if tok.contains(&b'.') {
             if !is_dotted_abbrev(tok) {
@@ -636,7 +647,7 @@ impl<'t> Scanner<'t> {
             Some(Abbrev::Title | Abbrev::Continue) => false,
             Some(Abbrev::Number) => next != Next::Digit && is_start(next),
             Some(Abbrev::Other) => self.is_starter(next),
-            None => is_start(next),
+            None => word_end(next),
         }
     }
 
@@ -740,6 +751,9 @@ impl<'t> Scanner<'t> {
         let Some(c) = char_at(self.text, n) else {
             return Next::End;
         };
+        if b[n] == b'(' && self.bracket_runs_on(n) {
+            return Next::Lower;
+        }
         if opener_len(b, n) > 0 {
             let mut p = n;
             while opener_len(b, p) > 0 {
@@ -791,6 +805,28 @@ impl<'t> Scanner<'t> {
             }
             _ => Next::Other,
         }
+    }
+}
+
+impl Scanner<'_> {
+    /// `(JCPOA) that…`: a bracketed abbreviation (capitals, digits, `-`, `/`, `&`, spaces)
+    /// followed by a lowercase word goes on the sentence before it.
+    fn bracket_runs_on(&self, n: usize) -> bool {
+        let b = self.b;
+        let mut p = n + 1;
+        while p < b.len()
+            && p - n <= 16
+            && (b[p].is_ascii_uppercase()
+                || b[p].is_ascii_digit()
+                || matches!(b[p], b'-' | b'/' | b'&' | b' '))
+        {
+            p += 1;
+        }
+        if p == n + 1 || b.get(p) != Some(&b')') || !b[n + 1].is_ascii_uppercase() {
+            return false;
+        }
+        let q = skip_hws(b, p + 1);
+        q > p + 1 && char_at(self.text, q).is_some_and(char::is_lowercase)
     }
 }
 

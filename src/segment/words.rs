@@ -54,24 +54,34 @@ pub(super) fn abbrev(word: &[u8]) -> Option<Abbrev> {
         | b"ext" | b"ref" | b"refs" | b"num" | b"c" | b"rs" | b"n\xc2\xb0" | b"n\xc2\xba"
         | b"sect" | b"cl" | b"reg" | b"pl" | b"apt" | b"rm" | b"bldg" => (Number, false),
         b"vs" | b"cf" | b"viz" | b"approx" | b"appx" | b"incl" | b"esp" | b"ca" | b"resp"
-        | b"eg" | b"ie" | b"lit" | b"orig" | b"abt" => (Continue, false),
-        b"v" => (Continue, false),
+        | b"eg" | b"ie" | b"lit" | b"orig" | b"abt" | b"v" => (Continue, false),
+        // Months and days come before a day number or a year.
+        b"jan" | b"feb" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct"
+        | b"nov" | b"tue" | b"tues" | b"thu" | b"thur" | b"thurs" | b"fri" => (Number, false),
+        b"mar" | b"dec" | b"mon" | b"wed" | b"sat" | b"sun" => (Number, true),
         b"etc" | b"inc" | b"ltd" | b"co" | b"corp" | b"llc" | b"plc" | b"bros" | b"jr" | b"esq"
         | b"dept" | b"depts" | b"univ" | b"assn" | b"assoc" | b"intl" | b"natl" | b"govt"
-        | b"mfg" | b"mgr" | b"dir" | b"al" | b"ed" | b"eds" | b"trans" | b"ibid" | b"jan"
-        | b"feb" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov"
-        | b"tue" | b"tues" | b"thu" | b"thur" | b"thurs" | b"fri" | b"ave" | b"blvd" | b"rd"
-        | b"hwy" | b"sq" | b"mins" | b"hrs" | b"yrs" | b"yr" | b"kg" | b"km" | b"lb" | b"lbs"
-        | b"oz" | b"min" | b"max" | b"avg" | b"div" | b"est" | b"ala" | b"ariz" | b"ark"
-        | b"calif" | b"colo" | b"conn" | b"fla" | b"kan" | b"kans" | b"ky" | b"mich" | b"minn"
-        | b"mont" | b"neb" | b"nebr" | b"nev" | b"okla" | b"ore" | b"penn" | b"tenn" | b"tex"
-        | b"vt" | b"wis" | b"wisc" | b"wyo" | b"ph" | b"phd" | b"mass" | b"dist" | b"cie"
-        | b"cos" | b"pty" | b"bhd" | b"sdn" | b"gmbh" | b"mssr" => (Other, false),
-        b"mar" | b"dec" | b"mon" | b"wed" | b"sat" | b"sun" | b"del" | b"ga" | b"ill" | b"ind"
-        | b"la" | b"md" | b"miss" | b"mo" | b"pa" | b"va" | b"wash" | b"ln" => (Other, true),
+        | b"mfg" | b"mgr" | b"al" | b"eds" | b"ibid" | b"ave" | b"blvd" | b"hwy" | b"mins"
+        | b"hrs" | b"yrs" | b"kg" | b"km" | b"lbs" | b"oz" | b"avg" | b"cie" | b"pty" | b"bhd"
+        | b"sdn" | b"gmbh" => (Other, false),
+        // US states, and short words that are abbreviations only when capitalised.
+        b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"fla" | b"kan" | b"kans"
+        | b"ky" | b"mich" | b"minn" | b"mont" | b"neb" | b"nebr" | b"nev" | b"okla" | b"ore"
+        | b"penn" | b"tenn" | b"tex" | b"vt" | b"wis" | b"wisc" | b"wyo" | b"mass" | b"del"
+        | b"ga" | b"ill" | b"ind" | b"la" | b"md" | b"miss" | b"mo" | b"pa" | b"va" | b"wash"
+        | b"ln" | b"rd" | b"dist" | b"dir" | b"div" | b"ed" | b"est" | b"trans" | b"yr" | b"lb"
+        | b"cos" => (Other, true),
         _ => return None,
     };
     if cap_only && !capital {
+        return None;
+    }
+    // An all-capital word is an acronym (`SEC`, `FT`, `IE`, `MS`), except the common titles
+    // in headings written in capitals (`MR.`, `DR.`, `ST.`).
+    if word.len() >= 2
+        && word.iter().all(u8::is_ascii_uppercase)
+        && !matches!(w, b"mr" | b"mrs" | b"dr" | b"st" | b"mt")
+    {
         return None;
     }
     Some(class)
@@ -258,6 +268,7 @@ pub(super) fn is_starter(word: &[u8]) -> bool {
             | b"still"
             | b"last"
             | b"next"
+            | b"former"
             | b"mr"
             | b"mrs"
             | b"ms"
@@ -537,6 +548,11 @@ mod tests {
         assert_eq!(abbrev("N°".as_bytes()), Some(Abbrev::Number));
         assert_eq!(abbrev(b"vs"), Some(Abbrev::Continue));
         assert_eq!(abbrev(b"house"), None);
+        assert_eq!(abbrev(b"SEC"), None);
+        assert_eq!(abbrev(b"IE"), None);
+        assert_eq!(abbrev(b"ore"), None);
+        assert_eq!(abbrev(b"MR"), Some(Abbrev::Title));
+        assert_eq!(abbrev(b"Dec"), Some(Abbrev::Number));
         assert_eq!(abbrev(b""), None);
     }
 
