@@ -20,8 +20,8 @@ pub(super) struct Para {
     /// End of the paragraph's last line (its line feed or the end of text).
     pub end: usize,
     /// The width the paragraph is wrapped at, in characters (trailing white space not
-    /// counted): its longest line, or the second longest when the longest sticks out by more
-    /// than a third (a long URL, a table row).
+    /// counted): its longest line, or, in a paragraph of four lines or more, the second
+    /// longest when the longest sticks out by more than a third (a long URL, a table row).
     pub width: usize,
     /// A block of short lines none of which ends like a sentence: a list, an address, a
     /// menu. Every line of it is its own sentence.
@@ -76,7 +76,7 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
         list_block: false,
     };
     let mut any_terminal = false;
-    let (mut longest, mut second) = (0, 0);
+    let (mut longest, mut second, mut lines) = (0, 0, 0);
     let mut ls = start;
     loop {
         let le = line_end(b, ls);
@@ -86,6 +86,7 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
         }
         let content_end = trim_ws_back(b, le, ls);
         let n = char_count(&b[ls..content_end]);
+        lines += 1;
         if n > longest {
             second = longest;
             longest = n;
@@ -99,7 +100,7 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
         }
         ls = le + 1;
     }
-    para.width = if second > 0 && longest * 3 > second * 4 {
+    para.width = if lines >= 4 && longest * 3 > second * 4 {
         second
     } else {
         longest
@@ -318,7 +319,7 @@ pub(super) fn line_break_ends_sentence(text: &str, i: usize, j: usize, para: &Pa
         && b[ws].is_ascii_lowercase()
         && (ws == first || ws_len_before(b, ws) > 0)
         && is_line_continuation(&b[ws..pe]);
-    !(function_word && len * 2 >= para.width)
+    !(function_word && len * 3 >= para.width)
 }
 
 #[cfg(test)]

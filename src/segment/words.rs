@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(abbrev(b"co"), Some(Abbrev::Other));
         assert_eq!(abbrev(b"Co"), Some(Abbrev::Other));
         assert_eq!(abbrev(b"sat"), None);
-        assert_eq!(abbrev(b"Sat"), Some(Abbrev::Other));
+        assert_eq!(abbrev(b"Sat"), Some(Abbrev::Number));
         assert_eq!(abbrev(b"p"), Some(Abbrev::Number));
         assert_eq!(abbrev("N°".as_bytes()), Some(Abbrev::Number));
         assert_eq!(abbrev(b"vs"), Some(Abbrev::Continue));
