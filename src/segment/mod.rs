@@ -103,7 +103,7 @@ impl Segmenter {
     }
 
     /// The sentences of `text`, appended to `out`; `protected` lists the URLs and e-mail
-    /// addresses of the text, sorted (see [`protected_spans`](crate::protected_spans)).
+    /// addresses of the text, sorted (see [`protected_spans`]).
     pub fn split_into(&self, text: &str, protected: &[Span], out: &mut Vec<Span>) {
         out.extend(self.sentences_protected(text, protected));
     }
@@ -117,7 +117,7 @@ impl Segmenter {
     }
 
     /// An iterator over the sentences of `text`, given its URLs and e-mail addresses
-    /// (`protected`, sorted and non-overlapping, as [`protected_spans`](crate::protected_spans)
+    /// (`protected`, sorted and non-overlapping, as [`protected_spans`]
     /// returns them). It does not allocate.
     pub fn sentences_protected<'t>(&self, text: &'t str, protected: &'t [Span]) -> Sentences<'t> {
         Sentences {
