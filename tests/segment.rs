@@ -190,6 +190,10 @@ cases! {
     bulleted_lines: "The plan:\n• First point\n• Second point" => ["The plan:", "• First point", "• Second point"];
     lettered_parens: "(a) the budget (b) the staff" => ["(a) the budget", "(b) the staff"];
     dash_items: "- first item\n- second item" => ["- first item", "- second item"];
+    dash_items_after_colon: "The plan has two parts:\n- cut costs\n- raise taxes" =>
+        ["The plan has two parts:", "- cut costs", "- raise taxes"];
+    street_at_end: "They met on Main St. The talks went well. St. Paul's was near." =>
+        ["They met on Main St.", "The talks went well.", "St. Paul's was near."];
 
     // URLs, e-mail addresses, glued sentences.
     url_at_end: "Read more at https://example.org/a.b?c=d. Then comment." =>
@@ -199,6 +203,8 @@ cases! {
     email_at_end: "Write to press.office@example.org. We reply fast." =>
         ["Write to press.office@example.org.", "We reply fast."];
     glued_sentences: "It ended.Then it began." => ["It ended.", "Then it began."];
+    glued_opening_quote: "He arrived.\"It's loud,\" he said." => ["He arrived.", "\"It's loud,\" he said."];
+    glued_closing_quote: "He said \"never.\"Then he left." => ["He said \"never.\"", "Then he left."];
     glued_abbreviation: "It was Mr.Smith who came." => ["It was Mr.Smith who came."];
     exclamation_in_name: "She works at Yahoo! in London." => ["She works at Yahoo! in London."];
 }
@@ -363,7 +369,11 @@ fn random_strings_tile_and_never_panic() {
     for round in 0..20_000 {
         text.clear();
         // Mostly short texts; every tenth a long one, for paragraphs of many lines.
-        let n = if round % 10 == 0 { rng.below(300) } else { rng.below(30) };
+        let n = if round % 10 == 0 {
+            rng.below(300)
+        } else {
+            rng.below(30)
+        };
         for _ in 0..n {
             text.push_str(PIECES[rng.below(PIECES.len())]);
         }

@@ -269,10 +269,14 @@ pub(super) fn line_break_ends_sentence(text: &str, i: usize, j: usize, para: &Pa
     if bullet_len(b, j) > 0 || is_list_marker(b, j) {
         return true;
     }
-    // A line starting with a dash goes on the sentence, unless both lines are dash items.
-    if dash_len(b, j) > 0 {
-        return dash_len(b, first) > 0
-            && matches!(b.get(first + dash_len(b, first)), Some(b' ' | b'\t'));
+    // A line starting with a dash goes on the sentence, unless it is a list item: both
+    // lines are dash items, or an item (`- `, `* `) follows a line ending with a colon.
+    let item = |p: usize| {
+        let n = dash_len(b, p).max(usize::from(b[p] == b'*'));
+        n > 0 && matches!(b.get(p + n), Some(b' ' | b'\t'))
+    };
+    if dash_len(b, j) > 0 || b[j] == b'*' {
+        return item(j) && (item(first) || (b[pe - 1] == b':' && matches!(b[j], b'-' | b'*')));
     }
     // The previous line ends inside a sentence: a comma, a colon, an open bracket, a dash.
     if matches!(

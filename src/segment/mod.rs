@@ -513,6 +513,20 @@ impl<'t> Scanner<'t> {
             {
                 return self.cut(k);
             }
+            // `carpet."It's`: a straight quote between a period and a capitalised word opens
+            // the next sentence when the quotes before it are balanced, else closes this one.
+            if k == run_end + 1
+                && b[run_end] == b'"'
+                && dots + marks == 1
+                && b.get(k).is_some_and(u8::is_ascii_uppercase)
+                && b.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+                && i > self.start
+                && b[i - 1].is_ascii_lowercase()
+                && self.glued_boundary_word(i)
+            {
+                let quotes = memchr::memchr_iter(b'"', &b[self.start..i]).count();
+                return self.cut(if quotes % 2 == 0 { run_end } else { k });
+            }
             return None;
         }
         if n >= len {
@@ -563,6 +577,13 @@ impl<'t> Scanner<'t> {
         {
             return false;
         }
+        self.glued_boundary_word(i)
+    }
+
+    /// Is the token before the period at `i` a word that can end a sentence glued to the
+    /// next: two characters or more, no abbreviation, no part of an address or a path?
+    fn glued_boundary_word(&self, i: usize) -> bool {
+        let b = self.b;
         let Some(ts) = self.token_start(i) else {
             return false;
         };
@@ -644,11 +665,32 @@ impl<'t> Scanner<'t> {
             return self.initial_ends(ts, last, next);
         }
         match words::abbrev(tok) {
-            Some(Abbrev::Title | Abbrev::Continue) => false,
+            Some(Abbrev::Title) => self.street_ends(ts, tok, next),
+            Some(Abbrev::Continue) => false,
             Some(Abbrev::Number) => next != Next::Digit && is_start(next),
             Some(Abbrev::Other) => self.is_starter(next),
             None => word_end(next),
         }
+    }
+
+    /// `St.`, `Ave.`-like titles after a capitalised word are street names (`Main St.`):
+    /// they end a sentence before a word that typically starts one. Other titles never do.
+    fn street_ends(&self, ts: usize, tok: &[u8], next: Next) -> bool {
+        if !(tok.eq_ignore_ascii_case(b"st") || tok.eq_ignore_ascii_case(b"ft"))
+            || !self.is_starter(next)
+        {
+            return false;
+        }
+        let b = self.b;
+        let pe = trim_ws_back(b, ts, self.start);
+        if pe == ts || pe <= self.start {
+            return false;
+        }
+        let mut ps = pe;
+        while ps > self.start && b[ps - 1].is_ascii_alphabetic() {
+            ps -= 1;
+        }
+        ps < pe && b[ps].is_ascii_uppercase() && (ps == self.start || ws_or_start_before(b, ps))
     }
 
     /// A single capital `letter` with a period, at `ts`.
