@@ -205,6 +205,11 @@ cases! {
     glued_sentences: "It ended.Then it began." => ["It ended.", "Then it began."];
     glued_opening_quote: "He arrived.\"It's loud,\" he said." => ["He arrived.", "\"It's loud,\" he said."];
     glued_closing_quote: "He said \"never.\"Then he left." => ["He said \"never.\"", "Then he left."];
+    footnote_number: "The group was founded in 1965.12 It moved later." =>
+        ["The group was founded in 1965.12 It moved later."];
+    footnote_after_word: "The group was banned.12 It moved later." => ["The group was banned.12", "It moved later."];
+    footnote_superscript: "The group was banned.¹ It moved later." => ["The group was banned.¹", "It moved later."];
+    footnote_bracket: "The group was banned.[3] It moved later." => ["The group was banned.[3]", "It moved later."];
     glued_abbreviation: "It was Mr.Smith who came." => ["It was Mr.Smith who came."];
     exclamation_in_name: "She works at Yahoo! in London." => ["She works at Yahoo! in London."];
 }

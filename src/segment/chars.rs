@@ -117,6 +117,16 @@ pub(super) fn closer_len_before(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Byte length of a superscript digit at `i` (`¹ ² ³ ⁰ ⁴`…`⁹`, footnote marks), or 0.
+#[inline]
+pub(super) fn superscript_len(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xc2), Some(0xb2 | 0xb3 | 0xb9), _) => 2,
+        (Some(0xe2), Some(0x81), Some(0xb0 | 0xb4..=0xb9)) => 3,
+        _ => 0,
+    }
+}
+
 /// Byte length of an opening quote or bracket at `i`: `" ' ( [ { “ ‘ « ‹`, or 0.
 #[inline]
 pub(super) fn opener_len(b: &[u8], i: usize) -> usize {
@@ -221,5 +231,16 @@ mod tests {
         assert!(is_ellipsis(b, 24));
         assert_eq!(dash_len(b, 27), 3);
         assert_eq!(char_count(b), 12);
+        let sup = "¹²³⁴⁰".as_bytes();
+        assert_eq!(
+            (
+                superscript_len(sup, 0),
+                superscript_len(sup, 4),
+                superscript_len(sup, 6)
+            ),
+            (2, 2, 3)
+        );
+        assert_eq!(superscript_len(sup, 9), 3);
+        assert_eq!(superscript_len(b"1", 0), 0);
     }
 }

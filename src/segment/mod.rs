@@ -80,8 +80,8 @@ use crate::span::Span;
 use crate::urls::protected_spans;
 
 use self::chars::{
-    bullet_len, char_at, closer_len, is_ellipsis, opener_len, skip_hws, skip_ws, trim_ws_back,
-    ws_len, ws_len_before, ws_or_start_before,
+    bullet_len, char_at, closer_len, is_ellipsis, opener_len, skip_hws, skip_ws, superscript_len,
+    trim_ws_back, ws_len, ws_len_before, ws_or_start_before,
 };
 use self::lines::Para;
 use self::words::Abbrev;
@@ -493,13 +493,45 @@ impl<'t> Scanner<'t> {
             }
         }
         let run_end = j;
+        // Closing quotes and brackets, and footnote references (`.¹`, `.[3]`), belong to the
+        // sentence.
         let mut k = run_end;
         loop {
-            let n = closer_len(b, k);
-            if n == 0 {
-                break;
+            let n = closer_len(b, k).max(superscript_len(b, k));
+            if n > 0 {
+                k += n;
+                continue;
             }
-            k += n;
+            if b.get(k) == Some(&b'[') {
+                let mut q = k + 1;
+                while q < len && q - k <= 3 && b[q].is_ascii_digit() {
+                    q += 1;
+                }
+                if q > k + 1 && b.get(q) == Some(&b']') {
+                    k = q + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // A footnote number glued to the period of a word (`the group.12 The`).
+        if k == run_end
+            && dots == 1
+            && marks == 0
+            && i > self.start
+            && b[i - 1].is_ascii_lowercase()
+        {
+            let mut q = k;
+            while q < len && q - k < 3 && b[q].is_ascii_digit() {
+                q += 1;
+            }
+            if q > k
+                && ws_len(b, q) > 0
+                && b.get(skip_ws(b, q)).is_some_and(u8::is_ascii_uppercase)
+                && self.glued_boundary_word(i)
+            {
+                k = q;
+            }
         }
         let n = skip_ws(b, k);
         if n == k {
