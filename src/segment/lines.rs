@@ -111,7 +111,8 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
 
 /// If a page-debris line starts at `p` (the first non-blank byte of a line), the end of that
 /// line. Debris: a line of only `*`, `_`, `=`, `~`, `#`, `·` or dashes (`***`, `* * *`,
-/// `----`), or a page number (`12`, `- 12 -`, `Page 3`, `3 of 10`, `3/10`).
+/// `----`), or a page number (`12`, `- 12 -`, `Page 3`, `3 of 10`, `3/10`, `Page 1024`; a
+/// bare four-digit number is a year and stays).
 pub(super) fn debris_end(b: &[u8], p: usize) -> Option<usize> {
     let le = line_end(b, p);
     let end = trim_ws_back(b, le, p);
@@ -175,9 +176,11 @@ fn is_page_number(line: &[u8]) -> bool {
         }
     };
     skip_deco(&mut i);
+    let mut context = false;
     if line.len() >= i + 4 && line[i..i + 4].eq_ignore_ascii_case(b"page") {
         i += 4;
         skip_sp(&mut i);
+        context = true;
     }
     let digits = |i: &mut usize| {
         let s = *i;
@@ -186,10 +189,21 @@ fn is_page_number(line: &[u8]) -> bool {
         }
         *i > s && *i - s <= 4
     };
+    let first = i;
     if !digits(&mut i) {
         return false;
     }
+    // A bare four-digit number is a year (`2021` under a title), not a page.
+    let long = i - first == 4;
     skip_sp(&mut i);
+    if long
+        && !context
+        && !(i < line.len()
+            && (line[i] == b'/'
+                || line[i..].len() >= 2 && line[i..i + 2].eq_ignore_ascii_case(b"of")))
+    {
+        return false;
+    }
     if i < line.len() && line[i] == b'/' {
         i += 1;
         skip_sp(&mut i);
