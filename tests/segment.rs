@@ -210,6 +210,10 @@ cases! {
     footnote_after_word: "The group was banned.12 It moved later." => ["The group was banned.12", "It moved later."];
     footnote_superscript: "The group was banned.¹ It moved later." => ["The group was banned.¹", "It moved later."];
     footnote_bracket: "The group was banned.[3] It moved later." => ["The group was banned.[3]", "It moved later."];
+    glued_blocks: "A list of media outfitsJane Roe is a journalist." =>
+        ["A list of media outfits", "Jane Roe is a journalist."];
+    lost_space_not_a_break: "He was born ofTexas parents and owns an iPhone and a PayPal account." =>
+        ["He was born ofTexas parents and owns an iPhone and a PayPal account."];
     glued_abbreviation: "It was Mr.Smith who came." => ["It was Mr.Smith who came."];
     exclamation_in_name: "She works at Yahoo! in London." => ["She works at Yahoo! in London."];
 }

@@ -36,7 +36,10 @@
 //!   `Yahoo! in`, `“… great.” she said`) continues the sentence, except on a new line after a
 //!   word and its period (`reveal.` / `siding with…`: a line does not wrap after a sentence
 //!   end). A comma inside a closing quote ends nothing. Words glued by a period
-//!   (`world.Today`, `carpet."It's`) are two sentences, unless the first is an abbreviation.
+//!   (`world.Today`, `carpet."It's`) are two sentences, unless the first is an abbreviation;
+//!   so are a lowercase word and a capitalised one glued together by scraping that lost the
+//!   break between two blocks (`outfitsKourosh Ziabari`), unless the first is a short or
+//!   function word (`ofTexas` is a lost space, `iPhone` a name).
 //!   A bracketed acronym running on in lowercase (`Action. (JCPOA) that…`) continues.
 //! - **Abbreviations.** Titles before names (`Mr.`, `Dr.`, `Gen.`, `St.`, `Mt.`) never end a
 //!   sentence, except a street (`Main St.`) before a word that typically starts one; number
@@ -79,8 +82,9 @@
 //!
 //! # Performance
 //!
-//! One forward pass stops only at the candidate bytes (`.`, `!`, `?`, line feeds, `)` and the
-//! lead byte of `…` and of bullets) and looks at a few bytes around each; a paragraph's line
+//! One forward pass stops only at the candidate bytes (`.`, `!`, `?`, line feeds, `)`, the
+//! lead byte of `…` and of bullets, a capital after a lowercase letter) and looks at a few
+//! bytes around each; a paragraph's line
 //! widths are measured once, and only when a line break needs them. Nothing is allocated
 //! beyond the output (and, for [`Segmenter::sentences`], the list of URLs). Throughput on news
 //! text is several hundred MB/s (`cargo bench --bench segment`).
@@ -164,18 +168,44 @@ impl Iterator for Sentences<'_> {
 
 impl FusedIterator for Sentences<'_> {}
 
-/// Bytes the scanner stops at: sentence punctuation, line feeds, `)` (list markers), and
-/// the lead byte of `…` and of the bullets.
-static CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[b')' as usize] = true;
-    t[0xe2] = true;
+/// Bytes the scanner stops at: sentence punctuation, line feeds, `)` (list markers), the
+/// lead byte of `…` and of the bullets ([`STOP`]), and capitals after a lowercase letter
+/// ([`STOP_AFTER_LOWER`]).
+static CANDIDATE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'.' as usize] = STOP;
+    t[b'!' as usize] = STOP;
+    t[b'?' as usize] = STOP;
+    t[b'\n' as usize] = STOP;
+    t[b')' as usize] = STOP;
+    t[0xe2] = STOP;
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = STOP_AFTER_LOWER;
+        c += 1;
+    }
     t
 };
+
+/// The first candidate byte at or after `i` (see [`CANDIDATE`]), or the text's length.
+#[inline]
+fn find_candidate(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        match CANDIDATE[b[i] as usize] {
+            0 => {}
+            STOP => return i,
+            _ if i > 0 && b[i - 1].is_ascii_lowercase() => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// A [`CANDIDATE`] byte the scanner always stops at.
+const STOP: u8 = 1;
+/// A [`CANDIDATE`] byte the scanner stops at after an ASCII lowercase letter.
+const STOP_AFTER_LOWER: u8 = 2;
 
 /// The longest token looked at before a period.
 const MAX_TOKEN: usize = 40;
@@ -290,10 +320,7 @@ impl<'t> Scanner<'t> {
             if self.done {
                 return None;
             }
-            let mut i = self.pos;
-            while i < len && !CANDIDATE[self.b[i] as usize] {
-                i += 1;
-            }
+            let i = find_candidate(self.b, self.pos);
             if i >= len {
                 self.done = true;
                 return self.cut(len);
@@ -306,6 +333,7 @@ impl<'t> Scanner<'t> {
                 b'\n' => self.line_feed(i),
                 b'.' | b'!' | b'?' => self.terminal(i),
                 b')' => self.paren(i),
+                b'A'..=b'Z' => self.capital(i),
                 _ => self.special(i),
             };
             if found.is_some() {
@@ -417,6 +445,36 @@ impl<'t> Scanner<'t> {
         }
         self.pos = i + 1;
         None
+    }
+
+    /// A capital glued to a lowercase word (`outfitsKourosh Ziabari`): scraped text that lost
+    /// the break between two blocks. The word before must be three lowercase letters or more
+    /// and not a function word (`ofTexas` is a lost space), the capital must start a word
+    /// (`Kourosh`, not `iPhone` or `eBay`).
+    fn capital(&mut self, i: usize) -> Option<Span> {
+        self.pos = i + 1;
+        let b = self.b;
+        if i == 0 || !b[i - 1].is_ascii_lowercase() || i <= self.start {
+            return None;
+        }
+        if !(b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+            && b.get(i + 2).is_some_and(u8::is_ascii_lowercase))
+        {
+            return None;
+        }
+        let mut ws = i - 1;
+        while ws > self.start && i - ws <= MAX_TOKEN && b[ws - 1].is_ascii_lowercase() {
+            ws -= 1;
+        }
+        if i - ws < 3
+            || !(ws == self.start || ws_or_start_before(b, ws) || opener_len(b, ws - 1) == 1)
+        {
+            return None;
+        }
+        if words::is_line_continuation(&b[ws..i]) {
+            return None;
+        }
+        self.cut(i)
     }
 
     /// `)`: a list marker `2)` or `(b)` that the current list expects next.
