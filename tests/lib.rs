@@ -3,3 +3,4 @@
 mod builtin_gazetteer;
 mod common;
 mod mentions;
+mod segment;
