@@ -204,6 +204,51 @@ fn feed_spans_point_at_their_source_bytes() {
     assert!(checked > 500, "only {checked} spans");
 }
 
+/// The feed with every CDATA section written as escaped text instead (`&lt;p&gt;`).
+fn escaped(feed: &[u8]) -> Vec<u8> {
+    let src = std::str::from_utf8(feed).unwrap();
+    static SECTION: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!\[CDATA\[(.*?)\]\]>").unwrap());
+    SECTION
+        .replace_all(src, |c: &regex::Captures<'_>| {
+            c[1].replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        })
+        .into_owned()
+        .into_bytes()
+}
+
+#[test]
+fn escaped_feed_gives_the_same_documents_with_spans_into_its_bytes() {
+    let Some(feed) = shared_file("001_") else {
+        return;
+    };
+    let esc = escaped(&feed);
+    assert!(esc.len() > feed.len() && !esc.windows(9).any(|w| w == b"<![CDATA["));
+    let x = gaz_004().unwrap();
+    let a = decode(&feed, Format::Rss).unwrap();
+    let b = decode(&esc, Format::Auto).unwrap();
+    assert_eq!(a.len(), b.len());
+    let mut checked = 0;
+    for (da, db) in a.iter().zip(&b) {
+        assert_eq!(da.text, db.text);
+        assert_eq!(da.published, db.published);
+        let (ma, mb) = (
+            x.extract_input(da.input(None)),
+            x.extract_input(db.input(None)),
+        );
+        let texts = |d: &Document<'_>| {
+            d.mentions
+                .iter()
+                .map(|m| m.text.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&ma), texts(&mb));
+        checked += check_spans(&esc, &mb, true);
+    }
+    assert!(checked > 400);
+}
+
 /// The share (by entity and text, with repeats) of `plain`'s items found in `feed`.
 fn recall<K: std::hash::Hash + Eq>(plain: Vec<K>, feed: Vec<K>) -> (usize, usize) {
     let mut have: HashMap<K, usize> = HashMap::new();
