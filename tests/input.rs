@@ -707,3 +707,52 @@ fn feeds_cut_short_or_not_feeds_are_errors() {
         format!("invalid UTF-8 at byte offset {}", second + 10)
     );
 }
+
+#[test]
+fn mutated_files_decode_without_panic() {
+    // A small deterministic generator: markup characters and NUL bytes put anywhere.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    const BYTES: &[u8] = b"<>&;#x/!-[]\"'=\0 \nCDATA";
+    for name in [
+        "page.html",
+        "malformed.html",
+        "feed_escaped.xml",
+        "atom.xml",
+    ] {
+        let file = data(name);
+        for _ in 0..300 {
+            let mut m = file.clone();
+            for _ in 0..1 + next(4) {
+                let at = next(m.len());
+                m[at] = BYTES[next(BYTES.len())];
+            }
+            for format in [Format::Auto, Format::Html, Format::Rss] {
+                for d in documents(&m, format) {
+                    let Ok(d) = d else { break };
+                    let doc = FIXTURES.extract_input(d.input(None));
+                    let Ok(src) = std::str::from_utf8(&m) else {
+                        continue;
+                    };
+                    for s in doc
+                        .mentions
+                        .iter()
+                        .map(|x| x.span)
+                        .chain(doc.sentences.iter().map(|x| x.span))
+                    {
+                        assert!(s.start <= s.end && s.end <= src.len(), "{name} {format:?}");
+                        assert!(
+                            src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+                            "{name} {format:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

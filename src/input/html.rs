@@ -279,7 +279,7 @@ impl Decoder<'_> {
             if name == skip.name && !self_closing {
                 skip.depth += 1;
             }
-            if k == Kind::RawSkip {
+            if k == Kind::RawSkip && !self_closing {
                 return self.raw_end(name, end);
             }
             return end;
@@ -299,11 +299,13 @@ impl Decoder<'_> {
                 if k == Kind::SkipBlock {
                     self.block(lt);
                 }
-                let foreign = matches!(name.as_bytes(), b"svg" | b"math");
-                if !(self_closing && foreign) {
+                if !self_closing {
                     self.skip = Some(Skip { name, depth: 1 });
                 }
             }
+            // `<script src="x"/>`, `<nav/>`: read as empty (as XHTML means them) rather
+            // than losing the rest of the page.
+            Kind::RawSkip | Kind::Rcdata if self_closing => {}
             Kind::RawSkip => return self.raw_end(name, end),
             Kind::Rcdata => {
                 let close = self.raw_close(name, end);
@@ -594,6 +596,12 @@ mod tests {
             ("<p>a</p><footer>foot</footer><p>b</p>", "a\n\nb"),
             ("<svg><text>no</text></svg>yes", "yes"),
             ("<svg/>yes", "yes"),
+            (
+                "<script src=\"a.js\"/><p>kept</p><script>x</script>",
+                "kept",
+            ),
+            ("<p>a</p><nav/><p>b</p>", "a\n\nb"),
+            ("<TITLE>Up</TITLE><P>Per</P><SCRIPT>x</SCRIPT>", "Up\n\nPer"),
             ("<noscript><p>enable js</p></noscript>yes", "yes"),
             ("<template><p>no</p></template>yes", "yes"),
             ("<head><link rel=x><style>s</style></head>body", "body"),
