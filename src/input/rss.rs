@@ -531,3 +531,94 @@ impl<'a> Iterator for Feed<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(feed: &str) -> Vec<String> {
+        Feed::new(feed.as_bytes())
+            .map(|d| d.unwrap().text.into_owned())
+            .collect()
+    }
+
+    /// Every character of every item maps into the feed's bytes, on UTF-8 boundaries.
+    fn check(feed: &str) {
+        for d in Feed::new(feed.as_bytes()) {
+            let d = d.unwrap();
+            for (i, c) in d.text.char_indices() {
+                let s = d.offsets.to_original(Span::new(i, i + c.len_utf8()));
+                assert!(
+                    s.end <= feed.len()
+                        && feed.is_char_boundary(s.start)
+                        && feed.is_char_boundary(s.end)
+                );
+                if c.is_alphanumeric() && c.is_ascii() {
+                    assert_eq!(&feed[s.range()], c.to_string(), "{feed}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn items() {
+        let cases: &[(&str, &[&str])] = &[
+            // Raw markup inside an RSS description, and an undeclared HTML entity.
+            (
+                "<rss><channel><item><title>A&nbsp;B</title><description><p>One</p><p>Two &amp; <b>x</b></p></description></item></channel></rss>",
+                &["A\u{a0}B\n\nOne\n\nTwo & x"],
+            ),
+            // An empty item is still a document; indices count it.
+            (
+                "<rss><channel><item/><item><title>T</title></item></channel></rss>",
+                &["", "T"],
+            ),
+            // RSS 1.0.
+            (
+                r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>C</title><items/></channel><item><title>One</title><description>Body</description></item></rdf:RDF>"#,
+                &["One\n\nBody"],
+            ),
+            // Atom with a prefix; elements of other namespaces are not read.
+            (
+                r#"<a:feed xmlns:a="http://www.w3.org/2005/Atom" xmlns:m="urn:m"><a:entry><m:title>No</m:title><a:title>Yes</a:title><a:author><a:name>No</a:name></a:author><a:summary>S</a:summary></a:entry></a:feed>"#,
+                &["Yes\n\nS"],
+            ),
+            // CDATA split in two, around escaped text.
+            (
+                "<rss><channel><item><description><![CDATA[<p>Ira]]>n&lt;/p&gt;<![CDATA[<p>Next</p>]]></description></item></channel></rss>",
+                &["Iran\n\nNext"],
+            ),
+            // A title given twice: the first wins.
+            (
+                "<rss><channel><item><title>First</title><title>Second</title></item></channel></rss>",
+                &["First"],
+            ),
+        ];
+        for (feed, want) in cases {
+            assert_eq!(texts(feed), *want, "{feed}");
+            check(feed);
+        }
+    }
+
+    #[test]
+    fn dates_by_priority() {
+        let feed = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\
+            <item><dc:date>2020-01-01</dc:date><pubDate>Sat, 15 May 2021 03:30:08 +0000</pubDate></item>\
+            <item><dc:date>2020-01-01</dc:date><pubDate>not a date</pubDate></item>\
+            </channel></rss>";
+        let dates: Vec<String> = Feed::new(feed.as_bytes())
+            .map(|d| d.unwrap().published.unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2021-05-15T03:30:08+00:00", "2020-01-01"]);
+    }
+
+    #[test]
+    fn byte_order_mark_shifts_offsets() {
+        let feed = "\u{feff}<rss><channel><item><title>Iran</title></item></channel></rss>";
+        let d = Feed::new(feed.as_bytes()).next().unwrap().unwrap();
+        assert_eq!(
+            &feed[d.offsets.to_original(Span::new(0, 4)).range()],
+            "Iran"
+        );
+    }
+}
