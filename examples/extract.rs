@@ -11,7 +11,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimscan::input::{Format, decode};
+use claimscan::input::{Format, documents};
 use claimscan::{Date, Extractor, Gazetteer};
 
 const USAGE: &str = "\
@@ -124,15 +124,17 @@ fn try_main() -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let docs = match decode(&bytes, opts.format) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("extract: {file}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        for d in &docs {
+        // Documents are decoded one at a time: a feed's items are printed as they are read,
+        // and those before a malformed part are kept.
+        for d in documents(&bytes, opts.format) {
+            let d = match d {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("extract: {file}: {e}");
+                    failed = true;
+                    break;
+                }
+            };
             let mut doc = extractor.extract_input(d.input(opts.reference));
             doc.source = Some(file.clone());
             doc.item = d.item;

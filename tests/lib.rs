@@ -2,5 +2,6 @@
 
 mod builtin_gazetteer;
 mod common;
+mod input;
 mod mentions;
 mod segment;

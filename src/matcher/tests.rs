@@ -81,7 +81,7 @@ cases! {
     dash_matches_dash_or_space: "Mujahedin e Khalq Organization, Mohammad Ali Rajai, Mohammad–Ali Rajai" =>
         [("mek", "Mujahedin e Khalq Organization"), ("mohammad-ali-rajai", "Mohammad Ali Rajai"),
          ("mohammad-ali-rajai", "Mohammad–Ali Rajai")];
-    white_space_runs: "Camp\n  Ashraf and Camp\u{00A0}Ashraf" =>
+    white_space_runs: "Thousands of residents were moved by the government out of Camp\n  Ashraf, and out of Camp\u{00A0}Ashraf again." =>
         [("camp-ashraf", "Camp\n  Ashraf"), ("camp-ashraf", "Camp\u{00A0}Ashraf")];
     word_boundaries: "Iranian and Iraqi exiles; IRAN, Iran." => [("iran", "IRAN"), ("iran", "Iran")];
     glued_lower_upper: "outfitsKourosh Ziabari wrote" => [("kourosh-ziabari", "Kourosh Ziabari")];
