@@ -5,6 +5,8 @@
 //! to the original input and links them to the entities of their sentence.
 
 mod date;
+pub mod number;
+mod scan;
 mod value;
 
 use std::borrow::Cow;
@@ -13,7 +15,7 @@ use serde::Serialize;
 
 use crate::span::Span;
 
-pub use self::value::{days_in_month, Date, Number, Time, Value, YearGrain};
+pub use self::value::{Date, Number, Time, Value, YearGrain, days_in_month};
 
 /// The kind of a claim (SPEC §3).
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq, Serialize)]

@@ -65,6 +65,8 @@ impl Serialize for Value {
 }
 
 /// An exact decimal number, `mantissa × 10^-scale`; money is never held in floating point.
+/// It is kept normalised (no trailing zero digits after the point), so equal numbers have
+/// equal fields.
 ///
 /// ```
 /// use claimscan::Number;
@@ -74,7 +76,7 @@ impl Serialize for Value {
 /// assert_eq!(n.to_string(), "1500000");
 /// assert_eq!(Number::new(6667, 2).to_string(), "66.67");
 /// ```
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 pub struct Number {
     mantissa: i128,
     scale: u8,
@@ -160,13 +162,6 @@ impl Number {
             self.scale = 0;
         }
         self
-    }
-}
-
-impl PartialEq for Number {
-    fn eq(&self, other: &Number) -> bool {
-        // Both are normalised.
-        self.mantissa == other.mantissa && self.scale == other.scale
     }
 }
 

@@ -1,0 +1,267 @@
+//! Small cursor helpers over the words around a figure: the recognisers look a few words
+//! left and right of each number instead of tokenising whole sentences.
+//!
+//! A *word* is a run of alphanumeric characters, with apostrophes (`'`, `’`) inside it
+//! (`Iran’s`, `don't`); a hyphen is not part of a word (`five-day` is `five`, `-`, `day`).
+//! Any other character that is not white space is a one-character punctuation token.
+//! All positions are byte offsets into the text and lie on character boundaries.
+
+#![allow(dead_code)] // the recognisers use these as they grow
+
+use crate::span::Span;
+
+/// What a [`Token`] is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum TokKind {
+    /// Letters and digits (with inner apostrophes).
+    Word,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// A word or a punctuation character, as a span of the text.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    pub(crate) kind: TokKind,
+}
+
+impl Token {
+    /// The text of the token.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span]
+    }
+
+    /// True for a word equal to `w` ignoring ASCII case (`w` in lowercase).
+    pub(crate) fn is(&self, text: &str, w: &str) -> bool {
+        self.kind == TokKind::Word && text[self.span].eq_ignore_ascii_case(w)
+    }
+
+    /// True for a punctuation token that is `c`.
+    pub(crate) fn is_char(&self, text: &str, c: char) -> bool {
+        self.kind == TokKind::Punct && text[self.span].starts_with(c)
+    }
+
+    /// True for a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// White space, including the no-break and thin spaces of typeset text.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A character that can be part of a word.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// The first position at or after `pos` (and before `hi`) that is not white space.
+pub(crate) fn skip_space(text: &str, mut pos: usize, hi: usize) -> usize {
+    let b = text.as_bytes();
+    while pos < hi {
+        if b[pos] < 0x80 {
+            if b[pos].is_ascii_whitespace() {
+                pos += 1;
+                continue;
+            }
+            return pos;
+        }
+        match text[pos..].chars().next() {
+            Some(c) if is_space(c) => pos += c.len_utf8(),
+            _ => return pos,
+        }
+    }
+    hi
+}
+
+/// The position just after the last non-space character before `pos` (not before `lo`).
+pub(crate) fn skip_space_back(text: &str, mut pos: usize, lo: usize) -> usize {
+    while pos > lo {
+        match text[..pos].chars().next_back() {
+            Some(c) if is_space(c) => pos -= c.len_utf8(),
+            _ => return pos,
+        }
+    }
+    lo
+}
+
+/// The token starting at or after `pos`, ending at or before `hi`.
+pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
+    let start = skip_space(text, pos, hi);
+    if start >= hi {
+        return None;
+    }
+    let mut it = text[start..hi].char_indices().peekable();
+    let (_, c0) = it.next()?;
+    if !is_word_char(c0) {
+        return Some(Token {
+            span: Span::new(start, start + c0.len_utf8()),
+            kind: TokKind::Punct,
+        });
+    }
+    let mut end = start + c0.len_utf8();
+    while let Some(&(i, c)) = it.peek() {
+        if is_word_char(c) {
+            end = start + i + c.len_utf8();
+            it.next();
+        } else if is_apostrophe(c) {
+            // Inside a word only if a letter follows.
+            let j = start + i + c.len_utf8();
+            match text[j..hi].chars().next() {
+                Some(d) if d.is_alphabetic() => {
+                    end = j;
+                    it.next();
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// The token ending at or before `pos` (after skipping white space), starting at or after `lo`.
+pub(crate) fn prev_token(text: &str, pos: usize, lo: usize) -> Option<Token> {
+    let end = skip_space_back(text, pos, lo);
+    if end <= lo {
+        return None;
+    }
+    let c0 = text[lo..end].chars().next_back()?;
+    if !is_word_char(c0) {
+        return Some(Token {
+            span: Span::new(end - c0.len_utf8(), end),
+            kind: TokKind::Punct,
+        });
+    }
+    let mut start = end - c0.len_utf8();
+    let mut it = text[lo..start].char_indices().rev().peekable();
+    while let Some(&(i, c)) = it.peek() {
+        if is_word_char(c) {
+            start = lo + i;
+            it.next();
+        } else if is_apostrophe(c) && start < end && text[start..].starts_with(char::is_alphabetic)
+        {
+            // An apostrophe inside a word: a letter or digit must precede it.
+            let before = text[lo..lo + i].chars().next_back();
+            if before.is_some_and(is_word_char) {
+                start = lo + i;
+                it.next();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// The word made of `tok` and any words glued to it by hyphens (`MEK-linked`,
+/// `non-Iranians`), with no space around the hyphens.
+pub(crate) fn hyphen_compound(text: &str, tok: Token, hi: usize) -> Span {
+    let b = text.as_bytes();
+    let mut end = tok.span.end;
+    while end + 1 < hi && b[end] == b'-' && text[end + 1..].starts_with(is_word_char) {
+        match next_token(text, end + 1, hi) {
+            Some(t) if t.span.start == end + 1 && t.is_word() => end = t.span.end,
+            _ => break,
+        }
+    }
+    Span::new(tok.span.start, end)
+}
+
+/// `w` in ASCII lowercase, in `buf`, if it is short and ASCII; `None` otherwise.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// True if the character before `pos` (not before `lo`) is a word character.
+pub(crate) fn word_char_before(text: &str, pos: usize, lo: usize) -> bool {
+    pos > lo && text[lo..pos].chars().next_back().is_some_and(is_word_char)
+}
+
+/// True if the character at `pos` (before `hi`) is a word character.
+pub(crate) fn word_char_at(text: &str, pos: usize, hi: usize) -> bool {
+    pos < hi && text[pos..hi].chars().next().is_some_and(is_word_char)
+}
+
+/// True if `s` starts with an uppercase letter.
+pub(crate) fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_fwd(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(t) = next_token(text, pos, text.len()) {
+            out.push(t.text(text));
+            pos = t.span.end;
+        }
+        out
+    }
+
+    fn words_back(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut pos = text.len();
+        while let Some(t) = prev_token(text, pos, 0) {
+            out.push(t.text(text));
+            pos = t.span.start;
+        }
+        out.reverse();
+        out
+    }
+
+    #[test]
+    fn tokens_both_ways() {
+        for text in [
+            "Iran’s five-day ‘talks’, don't stop: 17,000 people.",
+            "  a\u{a0}b\u{2009}c ",
+            "l'État’ 'quoted' x",
+            "",
+            "’’",
+        ] {
+            assert_eq!(words_fwd(text), words_back(text), "{text:?}");
+        }
+        assert_eq!(
+            words_fwd("Iran’s five-day talks, 17,000"),
+            ["Iran’s", "five", "-", "day", "talks", ",", "17", ",", "000"]
+        );
+    }
+
+    #[test]
+    fn compounds_and_lowercase() {
+        let t = "MEK-linked accounts";
+        let tok = next_token(t, 0, t.len()).unwrap();
+        assert_eq!(&t[hyphen_compound(t, tok, t.len())], "MEK-linked");
+        let mut buf = [0u8; 24];
+        assert_eq!(lower("KiLLed", &mut buf), Some("killed"));
+        assert_eq!(lower("Ünïcode", &mut buf), None);
+    }
+}
