@@ -384,6 +384,11 @@ static WORDS_AC: Lazy<AhoCorasick> = Lazy::new(|| {
         .expect("number words compile")
 });
 
+/// True if `word` is a number word (`six`, `hundred`, `dozens`, `third`, `half`).
+pub fn is_number_word(word: &str) -> bool {
+    classify(word).is_some()
+}
+
 fn classify(word: &str) -> Option<W> {
     let mut buf = [0u8; 24];
     let w = scan::lower(word, &mut buf)?;
@@ -595,7 +600,8 @@ impl<'t> Parser<'t> {
         if dash && !(a.form.digits && b.form.digits) {
             return None;
         }
-        if a.form.year_like && b.form.year_like {
+        // `by 2010 to 1.3 billion`, `1981-1986`: years are not ranges of numbers.
+        if a.form.year_like || b.form.year_like {
             return None;
         }
         if word_joiner("or")
@@ -913,6 +919,20 @@ impl<'t> Parser<'t> {
         if scan::word_char_before(self.text, t.span.start, self.lo) || t.span.start != pos {
             return Err(t.span.end.max(pos + 1));
         }
+        // `no-one`, `some-one`: part of a hyphenated word that is no number.
+        if let Some(h) = self
+            .prev(t.span.start)
+            .filter(|h| h.span.end == t.span.start && h.is_char(self.text, '-'))
+        {
+            if let Some(b) = self
+                .prev(h.span.start)
+                .filter(|b| b.span.end == h.span.start && b.is_word())
+            {
+                if classify(self.word(b)).is_none() {
+                    return Err(t.span.end);
+                }
+            }
+        }
         let form = Form {
             words: true,
             ..Form::default()
@@ -1197,15 +1217,24 @@ impl<'t> Parser<'t> {
                 } else {
                     p.span.start
                 };
-                let min = int(unit);
-                let max = int(unit * 10);
+                let (mut min, mut max, mut end) = (unit, unit * 10, t.span.end);
+                // `several hundred million`
+                if let Some((m, W::Mag(e))) = self.number_word(end) {
+                    if unit < 1000 {
+                        let k = 10i128.pow(u32::from(e));
+                        min *= k;
+                        max *= k;
+                        end = m.span.end;
+                    }
+                }
                 let f = Form {
-                    magnitude: magnitude_of(unit),
+                    magnitude: magnitude_of(min),
                     ..form
                 };
+                let (min, max) = (int(min), int(max));
                 return Ok(Partial {
                     start,
-                    end: t.span.end,
+                    end,
                     amount: Amount::Vague { min, max },
                     form: f,
                 });

@@ -6,7 +6,6 @@
 //! Any other character that is not white space is a one-character punctuation token.
 //! All positions are byte offsets into the text and lie on character boundaries.
 
-#![allow(dead_code)] // the recognisers use these as they grow
 
 use crate::span::Span;
 
@@ -206,6 +205,13 @@ pub(crate) fn word_char_before(text: &str, pos: usize, lo: usize) -> bool {
 /// True if the character at `pos` (before `hi`) is a word character.
 pub(crate) fn word_char_at(text: &str, pos: usize, hi: usize) -> bool {
     pos < hi && text[pos..hi].chars().next().is_some_and(is_word_char)
+}
+
+/// True if `s` ends with `suffix` (ASCII, lowercase), ignoring ASCII case.
+pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// True if `s` starts with an uppercase letter.

@@ -1,0 +1,512 @@
+//! Casualty figures: people killed, dead, wounded, injured, executed, assassinated or
+//! missing, with the outcome the text uses and the people counted (`victims`).
+//!
+//! Read from a verb or noun before the figure (`killing six American citizens`,
+//! `killed up to 17,000 people`, `executed 30,000 political prisoners`, `the bombing
+//! killed 72`, `wounded 40`, `assassinated along with six other senior officials`,
+//! `the death of 12 protesters`, `the blood of some 17,000 Iranians`, `the death toll
+//! rose to 72`), or after it (`at least 30 people were killed`, `three soldiers died`,
+//! `12 dead`, `Many hundreds have been killed`, `12 deaths`), and for the figures that a
+//! casualty figure goes on to break down (`killing six American citizens, including three
+//! military officers and three men hired by …`).
+
+use super::context::{
+    Figures, NounPhrase, in_date, is_person_noun, is_reference, noun_phrase, qualifier_before,
+};
+use super::number::{Amount, NumberMatch};
+use super::scan::{self, Token};
+use super::{Claim, ClaimKind, Outcome};
+use crate::span::Span;
+
+/// A verb (or participle) of harm that takes the figure as its object or subject.
+fn verb_outcome(w: &str) -> Option<Outcome> {
+    Some(match w {
+        "killed" | "killing" | "kill" | "kills" | "murdered" | "murdering" | "slaughtered"
+        | "slaughtering" | "massacred" | "massacring" | "slain" | "slew" | "martyred" => {
+            Outcome::Killed
+        }
+        "executed" | "executing" | "execute" | "executes" | "hanged" => Outcome::Executed,
+        "assassinated" | "assassinating" => Outcome::Assassinated,
+        "wounded" | "wounding" => Outcome::Wounded,
+        "injured" | "injuring" => Outcome::Injured,
+        "died" | "dead" | "perished" => Outcome::Dead,
+        "missing" | "disappeared" => Outcome::Missing,
+        _ => return None,
+    })
+}
+
+/// A noun of harm followed by `of` and the figure: `the deaths of 12`.
+fn noun_outcome(w: &str) -> Option<Outcome> {
+    Some(match w {
+        "death" | "deaths" => Outcome::Dead,
+        "killing" | "killings" | "murder" | "murders" | "massacre" | "massacres" | "slaughter"
+        | "blood" => Outcome::Killed,
+        "execution" | "executions" | "hanging" | "hangings" => Outcome::Executed,
+        "assassination" | "assassinations" => Outcome::Assassinated,
+        "disappearance" | "disappearances" => Outcome::Missing,
+        _ => return None,
+    })
+}
+
+fn lower<'b>(t: Token, text: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    scan::lower(t.text(text), buf)
+}
+
+/// The outcome of a trigger before `start` (the start of the figure with its qualifier).
+fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
+    let text = f.text;
+    let mut at = start;
+    for _ in 0..4 {
+        let p = f.prev(at).filter(Token::is_word)?;
+        let mut buf = [0u8; 24];
+        let w = lower(p, text, &mut buf)?;
+        if let Some(o) = verb_outcome(w) {
+            if o == Outcome::Dead || o == Outcome::Missing {
+                return None; // `died 12` is not English; `dead 12` neither
+            }
+            return Some(o);
+        }
+        match w {
+            "of" => {
+                let pp = f.prev(p.span.start).filter(Token::is_word)?;
+                let mut b2 = [0u8; 24];
+                let pw = lower(pp, text, &mut b2)?;
+                if let Some(o) = noun_outcome(pw) {
+                    return Some(o);
+                }
+                if pw == "toll" {
+                    return death_toll(f, pp).then_some(Outcome::Dead);
+                }
+                if pw == "total" {
+                    at = pp.span.start; // `a total of`
+                    continue;
+                }
+                return None;
+            }
+            "to" | "at" | "reached" | "hit" | "topped" | "passed" | "exceeded" => {
+                return toll_before(f, p).then_some(Outcome::Dead);
+            }
+            "with" => {
+                // `along with`, `together with`; a bare `with` is no link (`with 3 bullets`).
+                let a = f
+                    .prev(p.span.start)
+                    .filter(|a| a.is(text, "along") || a.is(text, "together"))?;
+                at = a.span.start;
+            }
+            "another" | "an" | "a" | "additional" | "further" | "the" | "all" | "his" | "her"
+            | "their" | "its" | "total" | "least" | "also" | "reportedly" | "allegedly" => {
+                at = p.span.start;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `death toll` ending at the token `toll`.
+fn death_toll(f: &Figures<'_, '_>, toll: Token) -> bool {
+    f.prev(toll.span.start)
+        .is_some_and(|d| d.is(f.text, "death") || d.is(f.text, "casualty"))
+}
+
+/// `the death toll rose to`, `the death toll stands at`: from the word before the figure
+/// back to `toll`.
+fn toll_before(f: &Figures<'_, '_>, from: Token) -> bool {
+    let mut at = from.span.start;
+    for _ in 0..4 {
+        let Some(p) = f.prev(at).filter(Token::is_word) else {
+            return false;
+        };
+        if p.is(f.text, "toll") {
+            return death_toll(f, p);
+        }
+        let mut buf = [0u8; 24];
+        let w = lower(p, f.text, &mut buf).unwrap_or("");
+        if !matches!(
+            w,
+            "rose"
+                | "risen"
+                | "rises"
+                | "has"
+                | "have"
+                | "had"
+                | "climbed"
+                | "climbs"
+                | "jumped"
+                | "increased"
+                | "stands"
+                | "stood"
+                | "is"
+                | "was"
+                | "now"
+                | "reached"
+                | "hit"
+                | "up"
+                | "officially"
+                | "final"
+        ) {
+            return false;
+        }
+        at = p.span.start;
+    }
+    false
+}
+
+/// Words between a figure (or its noun phrase) and a verb of harm after it.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "be"
+            | "got"
+            | "reportedly"
+            | "allegedly"
+            | "reported"
+            | "believed"
+            | "feared"
+            | "thought"
+            | "said"
+            | "confirmed"
+            | "later"
+            | "also"
+            | "all"
+            | "both"
+            | "subsequently"
+            | "eventually"
+            | "then"
+            | "to"
+            | "who"
+            | "that"
+            | "since"
+            | "already"
+            | "now"
+            | "either"
+            | "apparently"
+            | "presumably"
+            | "likely"
+            | "known"
+            | "officially"
+            | "still"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "listed"
+            | "as"
+            | "left"
+    )
+}
+
+/// The outcome of a verb after the figure ending at `end` (past its noun phrase), within
+/// a few words; `and 12 civilians` in between is skipped (`30 soldiers and 12 civilians
+/// were killed`).
+fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
+    let text = f.text;
+    for _ in 0..8 {
+        let t = f.next(at)?;
+        if !t.is_word() {
+            if t.is_char(text, ',') {
+                // `, 12 soldiers were killed` is another figure's verb; stop.
+                return None;
+            }
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let w = lower(t, text, &mut buf)?;
+        if let Some(o) = verb_outcome(w) {
+            return Some(o);
+        }
+        if w == "lost"
+            && f.next_is(t.span.end, "their")
+                .and_then(|x| f.next_is(x.span.end, "lives"))
+                .is_some()
+        {
+            return Some(Outcome::Dead);
+        }
+        if w == "and" {
+            // Skip `and 12 civilians`.
+            let s = scan::skip_space(text, t.span.end, f.hi);
+            let n = f.nums.iter().find(|n| n.span.start == s)?;
+            at = noun_phrase(f, n.span.end, false).map_or(n.span.end, |np| np.span.end);
+            continue;
+        }
+        if !is_aux(w) {
+            return None;
+        }
+        at = t.span.end;
+    }
+    None
+}
+
+/// Nouns that are themselves the casualty count: `12 deaths`, `120,000 martyrs`.
+fn head_outcome(w: &str) -> Option<Outcome> {
+    Some(match w {
+        "deaths" | "fatalities" | "dead" => Outcome::Dead,
+        "martyrs" => Outcome::Killed,
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a casualty figure and the figures that break it down.
+fn is_breakdown_link(t: Token, text: &str) -> bool {
+    if t.is_char(text, ',')
+        || t.is_char(text, ':')
+        || t.is_char(text, '(')
+        || t.is_char(text, '–')
+        || t.is_char(text, '—')
+    {
+        return true;
+    }
+    let mut buf = [0u8; 24];
+    matches!(
+        scan::lower(t.text(text), &mut buf),
+        Some(
+            "including"
+                | "and"
+                | "among"
+                | "them"
+                | "whom"
+                | "of"
+                | "as"
+                | "well"
+                | "plus"
+                | "another"
+                | "mostly"
+                | "mainly"
+                | "while"
+        )
+    )
+}
+
+/// Pushes the casualty claims of the sentence.
+pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
+    let text = f.text;
+    // The last casualty figure: its outcome and where its phrase ends.
+    let mut last: Option<(Outcome, usize)> = None;
+    for n in &f.nums {
+        if !countable(f, n) {
+            continue;
+        }
+        let (fig_start, qualifier) = match qualifier_before(f, n.span.start) {
+            Some((s, q)) => (s, Some(q)),
+            None => (n.span.start, None),
+        };
+        let allow_of = matches!(n.amount, Amount::Vague { .. });
+        let np = noun_phrase(f, n.span.end, allow_of);
+        let np_end = np.map_or(n.span.end, |p| p.span.end);
+        let mut victims: Option<NounPhrase> = np.filter(|p| p.plural);
+        let mut outcome = None;
+        if let Some(p) = victims {
+            let mut buf = [0u8; 24];
+            if let Some(o) = scan::lower(&text[p.unit], &mut buf).and_then(head_outcome) {
+                // `12 deaths`: the noun is the outcome, and counts no one in particular.
+                outcome = Some(o);
+                victims = None;
+            } else if !is_person_noun(&text[p.unit]) {
+                // Only people are casualties: not `6.5 million animals`, `1.5 million posts`.
+                continue;
+            }
+        }
+        if let Some(o) = trigger_before(f, fig_start) {
+            outcome = Some(o);
+        }
+        if outcome.is_none() {
+            outcome = trigger_after(f, np_end);
+        }
+        if outcome.is_none() {
+            // A breakdown of the last casualty figure.
+            if let Some((o, end)) = last {
+                if end <= fig_start && links_only(f, end, fig_start) {
+                    outcome = Some(o);
+                }
+            }
+        }
+        let Some(outcome) = outcome else { continue };
+        let mut c = f.claim(
+            ClaimKind::Casualty,
+            Span::new(fig_start, n.span.end),
+            n.amount,
+        );
+        c.qualifier = qualifier;
+        c.outcome = Some(outcome);
+        c.victims = victims.map(|p| text[p.span].into());
+        out.push(c);
+        last = Some((outcome, np_end));
+    }
+}
+
+/// Only breakdown links (and at least one) between `from` and `to`.
+fn links_only(f: &Figures<'_, '_>, from: usize, to: usize) -> bool {
+    let mut at = from;
+    let mut any = false;
+    while let Some(t) = f.next(at) {
+        if t.span.start >= to {
+            break;
+        }
+        if !is_breakdown_link(t, f.text) {
+            return false;
+        }
+        any = true;
+        at = t.span.end;
+    }
+    any
+}
+
+/// Can this number count people at all?
+fn countable(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
+    if n.form.name_hyphen
+        || n.form.signed
+        || n.form.fraction
+        || n.form.year_like
+        || is_reference(f, n)
+        || in_date(f, n)
+    {
+        return false;
+    }
+    match n.amount {
+        Amount::Exact(v) => v.is_integer() || n.form.magnitude > 0,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::testing::{Expect, check_kind};
+    use crate::claims::{ClaimKind, Outcome, Qualifier};
+
+    fn casualty(text: &str, want: &[Expect]) {
+        check_kind(ClaimKind::Casualty, text, want);
+    }
+
+    #[test]
+    fn before_the_figure() {
+        casualty(
+            "found the group guilty of killing six American citizens, including three military officers and three men hired by Rockwell.",
+            &[
+                Expect::casualty("six", "6", Outcome::Killed, Some("American citizens")),
+                Expect::casualty("three", "3", Outcome::Killed, Some("military officers")),
+                Expect::casualty("three", "3", Outcome::Killed, Some("men")),
+            ],
+        );
+        casualty(
+            "It has the blood of some 17,000 Iranians on its hands.",
+            &[
+                Expect::casualty("some 17,000", "17000", Outcome::Killed, Some("Iranians"))
+                    .qualifier(Qualifier::Approximately),
+            ],
+        );
+        casualty(
+            "a campaign that killed up to 17,000 people",
+            &[
+                Expect::casualty("up to 17,000", "17000", Outcome::Killed, Some("people"))
+                    .qualifier(Qualifier::AtMost),
+            ],
+        );
+        casualty(
+            "whom it assassinated along with six other senior officials on August 30, 1981",
+            &[Expect::casualty(
+                "six",
+                "6",
+                Outcome::Assassinated,
+                Some("senior officials"),
+            )],
+        );
+        casualty(
+            "The regime executed 30,000 political prisoners.",
+            &[Expect::casualty(
+                "30,000",
+                "30000",
+                Outcome::Executed,
+                Some("political prisoners"),
+            )],
+        );
+        casualty(
+            "The bombing killed 72.",
+            &[Expect::casualty("72", "72", Outcome::Killed, None)],
+        );
+        casualty(
+            "Gunmen wounded 40.",
+            &[Expect::casualty("40", "40", Outcome::Wounded, None)],
+        );
+        casualty(
+            "the death of 12 protesters",
+            &[Expect::casualty(
+                "12",
+                "12",
+                Outcome::Dead,
+                Some("protesters"),
+            )],
+        );
+        casualty(
+            "The death toll rose to 72.",
+            &[Expect::casualty("72", "72", Outcome::Dead, None)],
+        );
+    }
+
+    #[test]
+    fn after_the_figure() {
+        casualty(
+            "At least 30 people were killed.",
+            &[
+                Expect::casualty("At least 30", "30", Outcome::Killed, Some("people"))
+                    .qualifier(Qualifier::AtLeast),
+            ],
+        );
+        casualty(
+            "Three soldiers died.",
+            &[Expect::casualty(
+                "Three",
+                "3",
+                Outcome::Dead,
+                Some("soldiers"),
+            )],
+        );
+        casualty(
+            "There were 12 dead.",
+            &[Expect::casualty("12", "12", Outcome::Dead, None)],
+        );
+        casualty(
+            "Many hundreds have been killed by the leaders.",
+            &[Expect::casualty("Many hundreds", "", Outcome::Killed, None).bounds("100", "1000")],
+        );
+        casualty(
+            "30 soldiers and 12 civilians were killed",
+            &[
+                Expect::casualty("30", "30", Outcome::Killed, Some("soldiers")),
+                Expect::casualty("12", "12", Outcome::Killed, Some("civilians")),
+            ],
+        );
+        casualty(
+            "The attack caused 12 deaths.",
+            &[Expect::casualty("12", "12", Outcome::Dead, None)],
+        );
+        casualty(
+            "Five people are missing.",
+            &[Expect::casualty(
+                "Five",
+                "5",
+                Outcome::Missing,
+                Some("people"),
+            )],
+        );
+    }
+
+    #[test]
+    fn not_casualties() {
+        casualty("two French hostages in Lebanon kept captive", &[]);
+        casualty("He was killed in 2019 with 3 bodyguards nearby.", &[]);
+        casualty("Over 300 accounts were tagged.", &[]);
+        casualty(
+            "It led to the slaughter of 6.5 million animals; 1.5 million posts disappeared.",
+            &[],
+        );
+        casualty("I thank God that no-one got injured.", &[]);
+    }
+}
