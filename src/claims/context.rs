@@ -187,6 +187,38 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
             return Some((t.span.start, Qualifier::Approximately));
         }
     }
+    // Most figures have no hedge: reject on the word just before, cheaply.
+    let last = f.prev(start).filter(|t| t.is_word())?;
+    let mut lb = [0u8; 24];
+    if !matches!(
+        scan::lower(last.text(f.text), &mut lb),
+        Some(
+            "than"
+                | "least"
+                | "of"
+                | "most"
+                | "to"
+                | "over"
+                | "above"
+                | "under"
+                | "below"
+                | "as"
+                | "quite"
+                | "estimated"
+                | "some"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "approx"
+                | "circa"
+                | "nearly"
+                | "almost"
+                | "exceeding"
+        )
+    ) {
+        return None;
+    }
     let mut toks = [None::<Token>; 3];
     let mut at = start;
     for slot in &mut toks {

@@ -5,6 +5,7 @@
 //! decades). `40 years ago` is a date, not a duration.
 
 use memchr::memmem;
+use once_cell::sync::Lazy;
 
 use super::context::{Figures, is_month, qualifier_after, qualifier_before};
 use super::number::{Amount, NumberMatch};
@@ -63,6 +64,10 @@ fn unit_after(f: &Figures<'_, '_>, end: usize) -> Option<(Token, &'static str, i
     let (u, m) = unit_of(t.text(f.text))?;
     Some((t, u, m))
 }
+
+/// Finds `ecades`, the tail of `decades` / `Decades`.
+pub(crate) static DECADES: Lazy<memmem::Finder<'static>> =
+    Lazy::new(|| memmem::Finder::new(b"ecades"));
 
 /// Pushes the duration claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
@@ -216,7 +221,7 @@ fn is_weekday(w: &str) -> bool {
 fn vague_decades<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     let text = f.text;
     let sentence = &text.as_bytes()[f.lo..f.hi];
-    for at in memmem::find_iter(sentence, b"ecades") {
+    for at in DECADES.find_iter(sentence) {
         let Some(d) = (f.lo + at).checked_sub(1) else {
             continue;
         };

@@ -205,7 +205,7 @@ impl Recognizers {
 
 /// A cheap test for `decades`, the one duration with no number.
 fn has_decades(ctx: &SentenceContext<'_, '_>) -> bool {
-    memchr::memmem::find(&ctx.text.as_bytes()[ctx.span.range()], b"ecades").is_some()
+    duration::DECADES.find(&ctx.text.as_bytes()[ctx.span.range()]).is_some()
 }
 
 /// The rank of a kind when claims overlap: lower wins.

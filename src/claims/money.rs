@@ -7,6 +7,10 @@
 //! `between $5m and $10m`, `$5-10 million`) and the qualifiers around them. A bare `$` is
 //! USD. `tomans` are counted in rials (1 toman = 10 IRR), the currency's ISO unit.
 
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+
 use super::context::{Figures, qualifier_after, qualifier_before};
 use super::number::{Amount, NumberMatch};
 use super::scan::{self, TokKind};
@@ -188,6 +192,16 @@ const WORDS: &[(&str, &str, Unit)] = &[
     ("deutsche marks", "DEM", Unit::Main),
     ("german marks", "DEM", Unit::Main),
 ];
+
+/// The first words of [`WORDS`] (`u` stands for `U.S.`).
+static FIRST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    let mut set: HashSet<&str> = WORDS
+        .iter()
+        .map(|(p, _, _)| p.split(' ').next().unwrap_or(p))
+        .collect();
+    set.insert("u");
+    set
+});
 
 /// ISO 4217 codes read before or after a number (`USD 5`, `5 million EUR`, `IRR 500`).
 const CODES: &[&str] = &[
@@ -373,12 +387,23 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
             from = of.span.end;
         }
     }
+    // Most numbers count something else: look at the next word before anything dearer.
+    let w1 = f.next(from)?;
+    if w1.is_word() {
+        let mut b1 = [0u8; 24];
+        let w = scan::lower(w1.text(text), &mut b1).unwrap_or("");
+        if !FIRST_WORDS.contains(w) && !CODES.contains(&w1.text(text)) {
+            return None;
+        }
+    }
     let mut buf = [0u8; 64];
     let mut ends = [0usize; 6];
     let (key, count) = f.words_after(from, 4, &mut buf, &mut ends);
     let mut best: Option<(usize, &str, &str, Unit)> = None;
+    let first = key.as_bytes().first().copied().unwrap_or(0);
     for &(phrase, code, unit) in WORDS {
-        if key.starts_with(phrase)
+        if phrase.as_bytes()[0] == first
+            && key.starts_with(phrase)
             && (key.len() == phrase.len() || key.as_bytes()[phrase.len()] == b' ')
         {
             let words = phrase.split(' ').count();

@@ -48,7 +48,7 @@
 //! assert!(number::find_all("a year and the 40th day").is_empty());
 //! ```
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use super::scan::{self, Token, is_word_char, next_token, prev_token};
@@ -380,6 +380,7 @@ static WORDS_AC: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(pats)
         .expect("number words compile")
 });

@@ -6,7 +6,6 @@
 //! Any other character that is not white space is a one-character punctuation token.
 //! All positions are byte offsets into the text and lie on character boundaries.
 
-
 use crate::span::Span;
 
 /// What a [`Token`] is.
@@ -84,7 +83,15 @@ pub(crate) fn skip_space(text: &str, mut pos: usize, hi: usize) -> usize {
 
 /// The position just after the last non-space character before `pos` (not before `lo`).
 pub(crate) fn skip_space_back(text: &str, mut pos: usize, lo: usize) -> usize {
+    let b = text.as_bytes();
     while pos > lo {
+        if b[pos - 1] < 0x80 {
+            if b[pos - 1].is_ascii_whitespace() {
+                pos -= 1;
+                continue;
+            }
+            return pos;
+        }
         match text[..pos].chars().next_back() {
             Some(c) if is_space(c) => pos -= c.len_utf8(),
             _ => return pos,
@@ -99,8 +106,8 @@ pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
     if start >= hi {
         return None;
     }
-    let mut it = text[start..hi].char_indices().peekable();
-    let (_, c0) = it.next()?;
+    let b = text.as_bytes();
+    let c0 = char_at(text, start, hi)?;
     if !is_word_char(c0) {
         return Some(Token {
             span: Span::new(start, start + c0.len_utf8()),
@@ -108,18 +115,25 @@ pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
         });
     }
     let mut end = start + c0.len_utf8();
-    while let Some(&(i, c)) = it.peek() {
+    while end < hi {
+        let x = b[end];
+        if x.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        if x < 0x80 && x != b'\'' {
+            break;
+        }
+        let Some(c) = char_at(text, end, hi) else {
+            break;
+        };
         if is_word_char(c) {
-            end = start + i + c.len_utf8();
-            it.next();
+            end += c.len_utf8();
         } else if is_apostrophe(c) {
             // Inside a word only if a letter follows.
-            let j = start + i + c.len_utf8();
-            match text[j..hi].chars().next() {
-                Some(d) if d.is_alphabetic() => {
-                    end = j;
-                    it.next();
-                }
+            let j = end + c.len_utf8();
+            match char_at(text, j, hi) {
+                Some(d) if d.is_alphabetic() => end = j,
                 _ => break,
             }
         } else {
@@ -132,32 +146,68 @@ pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
     })
 }
 
+/// The character at `pos`, if before `hi`.
+#[inline]
+fn char_at(text: &str, pos: usize, hi: usize) -> Option<char> {
+    if pos >= hi {
+        return None;
+    }
+    let b = text.as_bytes()[pos];
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[pos..hi].chars().next()
+    }
+}
+
+/// The character ending at `pos`, if after `lo`.
+#[inline]
+fn char_before(text: &str, pos: usize, lo: usize) -> Option<char> {
+    if pos <= lo {
+        return None;
+    }
+    let b = text.as_bytes()[pos - 1];
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[lo..pos].chars().next_back()
+    }
+}
+
 /// The token ending at or before `pos` (after skipping white space), starting at or after `lo`.
 pub(crate) fn prev_token(text: &str, pos: usize, lo: usize) -> Option<Token> {
     let end = skip_space_back(text, pos, lo);
     if end <= lo {
         return None;
     }
-    let c0 = text[lo..end].chars().next_back()?;
+    let c0 = char_before(text, end, lo)?;
     if !is_word_char(c0) {
         return Some(Token {
             span: Span::new(end - c0.len_utf8(), end),
             kind: TokKind::Punct,
         });
     }
+    let b = text.as_bytes();
     let mut start = end - c0.len_utf8();
-    let mut it = text[lo..start].char_indices().rev().peekable();
-    while let Some(&(i, c)) = it.peek() {
+    while start > lo {
+        let x = b[start - 1];
+        if x.is_ascii_alphanumeric() {
+            start -= 1;
+            continue;
+        }
+        if x < 0x80 && x != b'\'' {
+            break;
+        }
+        let Some(c) = char_before(text, start, lo) else {
+            break;
+        };
         if is_word_char(c) {
-            start = lo + i;
-            it.next();
-        } else if is_apostrophe(c) && start < end && text[start..].starts_with(char::is_alphabetic)
-        {
+            start -= c.len_utf8();
+        } else if is_apostrophe(c) && char_at(text, start, end).is_some_and(char::is_alphabetic) {
             // An apostrophe inside a word: a letter or digit must precede it.
-            let before = text[lo..lo + i].chars().next_back();
-            if before.is_some_and(is_word_char) {
-                start = lo + i;
-                it.next();
+            let k = start - c.len_utf8();
+            if char_before(text, k, lo).is_some_and(is_word_char) {
+                start = k;
             } else {
                 break;
             }
