@@ -11,7 +11,8 @@
 //! military officers and three men hired by …`).
 
 use super::context::{
-    Figures, NounPhrase, in_date, is_person_noun, is_reference, noun_phrase, qualifier_before,
+    Figures, NounPhrase, in_date, is_person_noun, is_reference, is_stop, noun_phrase,
+    qualifier_before,
 };
 use super::number::{Amount, NumberMatch};
 use super::scan::{self, Token};
@@ -93,12 +94,40 @@ fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
                     .filter(|a| a.is(text, "along") || a.is(text, "together"))?;
                 at = a.span.start;
             }
+            "and" => {
+                // `killed his wife and two children`, `killing a policeman and 3 civilians`.
+                return coordinated_object(f, p);
+            }
             "another" | "an" | "a" | "additional" | "further" | "the" | "all" | "his" | "her"
             | "their" | "its" | "total" | "least" | "also" | "reportedly" | "allegedly" => {
                 at = p.span.start;
             }
             _ => return None,
         }
+    }
+    None
+}
+
+/// The verb of harm whose first object comes before `and`: `killed his wife and`.
+fn coordinated_object(f: &Figures<'_, '_>, and: Token) -> Option<Outcome> {
+    let text = f.text;
+    let mut at = and.span.start;
+    for k in 0..4 {
+        let q = f.prev(at).filter(Token::is_word)?;
+        let mut buf = [0u8; 24];
+        let w = lower(q, text, &mut buf)?;
+        if let Some(o) = verb_outcome(w) {
+            // An object must come between: `killed and 10 wounded` is no object.
+            return (k > 0 && o != Outcome::Dead && o != Outcome::Missing).then_some(o);
+        }
+        let det = matches!(
+            w,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "two" | "one"
+        );
+        if !det && (is_stop(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+        at = q.span.start;
     }
     None
 }
@@ -209,12 +238,20 @@ fn is_aux(w: &str) -> bool {
 /// were killed`).
 fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
     let text = f.text;
-    for _ in 0..8 {
+    for _ in 0..10 {
         let t = f.next(at)?;
         if !t.is_word() {
-            if t.is_char(text, ',') {
-                // `, 12 soldiers were killed` is another figure's verb; stop.
-                return None;
+            // `12 people, including four children, died`: skip the aside.
+            if t.is_char(text, ',') || t.is_char(text, '(') {
+                let inc = f.next(t.span.end)?;
+                if inc.is(text, "including")
+                    || inc.is(text, "among")
+                    || inc.is(text, "mostly")
+                    || inc.is(text, "mainly")
+                {
+                    at = end_of_aside(f, inc.span.end)?;
+                    continue;
+                }
             }
             return None;
         }
@@ -230,14 +267,35 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         {
             return Some(Outcome::Dead);
         }
-        if w == "and" {
-            // Skip `and 12 civilians`.
+        if w == "and" || w == "or" {
+            // Skip `and 12 civilians`, `and sympathisers`.
             let s = scan::skip_space(text, t.span.end, f.hi);
-            let n = f.nums.iter().find(|n| n.span.start == s)?;
-            at = noun_phrase(f, n.span.end, false).map_or(n.span.end, |np| np.span.end);
+            if let Some(n) = f.nums.iter().find(|n| n.span.start == s) {
+                at = noun_phrase(f, n.span.end, false).map_or(n.span.end, |np| np.span.end);
+                continue;
+            }
+            let np = noun_phrase(f, t.span.end, false).filter(|np| np.plural)?;
+            at = np.span.end;
             continue;
         }
         if !is_aux(w) {
+            return None;
+        }
+        at = t.span.end;
+    }
+    None
+}
+
+/// The end of an aside that starts at `from` (after `, including`): its closing comma or
+/// bracket, within a few words.
+fn end_of_aside(f: &Figures<'_, '_>, from: usize) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..8 {
+        let t = f.next(at)?;
+        if t.is_char(f.text, ',') || t.is_char(f.text, ')') {
+            return Some(t.span.end);
+        }
+        if !t.is_word() {
             return None;
         }
         at = t.span.end;
@@ -314,11 +372,12 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
                 continue;
             }
         }
-        if let Some(o) = trigger_before(f, fig_start) {
-            outcome = Some(o);
-        }
+        // A verb right after the figure is the surest sign (`killed and 10 wounded`).
         if outcome.is_none() {
             outcome = trigger_after(f, np_end);
+        }
+        if outcome.is_none() {
+            outcome = trigger_before(f, fig_start);
         }
         if outcome.is_none() {
             // A breakdown of the last casualty figure.
@@ -362,6 +421,7 @@ fn links_only(f: &Figures<'_, '_>, from: usize, to: usize) -> bool {
 /// Can this number count people at all?
 fn countable(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
     if n.form.name_hyphen
+        || n.form.pence
         || n.form.signed
         || n.form.fraction
         || n.form.year_like
@@ -495,6 +555,41 @@ mod tests {
                 Outcome::Missing,
                 Some("people"),
             )],
+        );
+    }
+
+    #[test]
+    fn coordinated() {
+        casualty(
+            "They killed his wife and two children in 1982.",
+            &[Expect::casualty(
+                "two",
+                "2",
+                Outcome::Killed,
+                Some("children"),
+            )],
+        );
+        casualty(
+            "Two people were killed and 10 wounded.",
+            &[
+                Expect::casualty("Two", "2", Outcome::Killed, Some("people")),
+                Expect::casualty("10", "10", Outcome::Wounded, None),
+            ],
+        );
+        casualty(
+            "At least 12 people, including four children, died in the blaze.",
+            &[
+                Expect::casualty("At least 12", "12", Outcome::Dead, Some("people"))
+                    .qualifier(Qualifier::AtLeast),
+                Expect::casualty("four", "4", Outcome::Dead, Some("children")),
+            ],
+        );
+        casualty(
+            "thousands of MEK members and sympathisers were executed",
+            &[
+                Expect::casualty("thousands", "", Outcome::Executed, Some("MEK members"))
+                    .bounds("1000", "10000"),
+            ],
         );
     }
 

@@ -320,7 +320,7 @@ pub(crate) struct NounPhrase {
 }
 
 /// Words that end a noun phrase: function words, auxiliaries and common adverbs.
-fn is_stop(w: &str) -> bool {
+pub(crate) fn is_stop(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"
@@ -677,6 +677,22 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
         .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
 }
 
+/// Words that never head a counted phrase after another plural.
+fn is_measure_word(w: &str) -> bool {
+    matches!(
+        w,
+        "times"
+            | "years"
+            | "days"
+            | "months"
+            | "weeks"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "decades"
+    )
+}
+
 /// Leading words skipped in a counted phrase: `six other senior officials`.
 fn is_skipped_lead(w: &str) -> bool {
     matches!(
@@ -763,6 +779,26 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
         at = w_span.end;
         words += 1;
         if plural {
+            // A plural used as a modifier of another plural: `police officers`,
+            // `arms dealers`.
+            if let Some(n) = f.next(at).filter(|n| n.is_word() && n.span.start > at) {
+                let nw = n.text(text);
+                let mut b2 = [0u8; 24];
+                let nl = scan::lower(nw, &mut b2).unwrap_or("");
+                if !cap
+                    && !scan::is_capitalised(nw)
+                    && !is_stop(nl)
+                    && looks_plural(nl)
+                    && !is_measure_word(nl)
+                {
+                    let unit = Span::new(n.span.start, n.span.end);
+                    return Some(NounPhrase {
+                        span: Span::new(start.unwrap_or(w_span.start), n.span.end),
+                        unit,
+                        plural: true,
+                    });
+                }
+            }
             let unit = match coord_from {
                 Some(c) => Span::new(c, w_span.end),
                 None => w_span,
@@ -808,6 +844,19 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
         return true;
     }
     let text = f.text;
+    // `Six Nations`, `the Three Gorges Dam`, `Group of Seven`: a capitalised number word
+    // inside a sentence (not its first word) is part of a name.
+    if n.form.words
+        && !n.form.digits
+        && scan::is_capitalised(n.text)
+        && f.prev(n.span.start).is_some()
+    {
+        let prev_is_qualifier =
+            qualifier_before(f, n.span.start).is_some_and(|(s, _)| f.prev(s).is_none());
+        if !prev_is_qualifier && !n.text.chars().all(|c| !c.is_lowercase()) {
+            return true;
+        }
+    }
     if let Some(p) = f.prev(n.span.start) {
         if p.is_char(text, '[') && f.next(n.span.end).is_some_and(|t| t.is_char(text, ']')) {
             return true;
@@ -1164,6 +1213,8 @@ mod tests {
             ("a note [12] here", true),
             ("under Resolution 2231 the", true),
             ("Channel 4 News", true),
+            ("England lost the Six Nations", true),
+            ("Over Six Nations", false),
             ("Facebook’s 300 accounts", false),
             ("he had 300 accounts", false),
             ("Over 300 accounts", false),

@@ -72,7 +72,7 @@ pub(crate) static DECADES: Lazy<memmem::Finder<'static>> =
 /// Pushes the duration claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     for n in &f.nums {
-        if n.form.name_hyphen || n.form.signed {
+        if n.form.name_hyphen || n.form.signed || n.form.pence {
             continue;
         }
         if let Some(c) = duration_at(f, n) {

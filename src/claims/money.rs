@@ -515,7 +515,19 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             continue;
         }
         let pre = before(f, n.span.start);
-        let post = if pre.is_none() { after(f, n) } else { None };
+        let post = if n.form.pence {
+            Some(Found {
+                start: n.span.start,
+                end: n.span.end,
+                code: "GBP",
+                unit: Unit::Cent,
+                word: false,
+            })
+        } else if pre.is_none() {
+            after(f, n)
+        } else {
+            None
+        };
         let (start, end, code, unit, word) = match (pre, post) {
             (Some((s, code)), _) => {
                 // `$ 5 million dollars` is rare; a sign before wins.

@@ -147,6 +147,8 @@ pub struct Form {
     pub name_hyphen: bool,
     /// Has a sign (`-5`, `minus five`).
     pub signed: bool,
+    /// Ends in a glued `p` (`45p`): pence.
+    pub pence: bool,
 }
 
 /// A number found in text.
@@ -793,6 +795,15 @@ impl<'t> Parser<'t> {
                     start: pos,
                     end: j,
                     amount: Amount::Exact(v),
+                    form,
+                });
+            }
+            if suffix == "p" {
+                form.pence = true;
+                return Ok(Partial {
+                    start: pos,
+                    end: j,
+                    amount: Amount::Exact(value),
                     form,
                 });
             }
@@ -1665,6 +1676,7 @@ mod tests {
     fn not_numbers() {
         check("a year, an hour, the first, the third man, 40th", &[]);
         check("7Tir, G7, P4+1, v2.0, 180ml, 5pm, 1970s, 80s", &[]);
+        assert!(find_all("45p a share")[0].form.pence);
         check("10:30 and 2.0.1 and 192.168.1.2 and 222-2222-2222", &[]);
         check("someone often attends", &[]);
         check("No.1 hit", &[]);

@@ -108,7 +108,12 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
 
 fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
     let text = f.text;
-    if n.form.name_hyphen || n.form.signed || n.form.fraction || is_reference(f, n) || in_date(f, n)
+    if n.form.name_hyphen
+        || n.form.signed
+        || n.form.fraction
+        || n.form.pence
+        || is_reference(f, n)
+        || in_date(f, n)
     {
         return None;
     }
