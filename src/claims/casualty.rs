@@ -238,6 +238,9 @@ fn is_aux(w: &str) -> bool {
 /// were killed`).
 fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
     let text = f.text;
+    let mut pp_skipped = false;
+    let mut seen_aux = false;
+    let mut relative = false;
     for _ in 0..10 {
         let t = f.next(at)?;
         if !t.is_word() {
@@ -258,6 +261,17 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         let mut buf = [0u8; 24];
         let w = lower(t, text, &mut buf)?;
         if let Some(o) = verb_outcome(w) {
+            if pp_skipped && !seen_aux {
+                return None; // `2 in the final dead rubber`
+            }
+            // `three soldiers killed two civilians`, `a fire that killed 25`: the figure
+            // is who did it, unless a passive auxiliary came first.
+            if !seen_aux && is_transitive(w) && has_object(f, t.span.end) {
+                return None;
+            }
+            if relative && !seen_aux && is_transitive(w) {
+                return None;
+            }
             return Some(o);
         }
         if w == "lost"
@@ -278,12 +292,110 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
             at = np.span.end;
             continue;
         }
+        if matches!(
+            w,
+            "in" | "across" | "from" | "at" | "on" | "near" | "inside" | "throughout" | "around"
+        ) && !pp_skipped
+        {
+            // `150,000 people across the region are feared dead`: one short place phrase.
+            pp_skipped = true;
+            at = end_of_place(f, t.span.end)?;
+            continue;
+        }
         if !is_aux(w) {
             return None;
+        }
+        if matches!(w, "who" | "that" | "which") {
+            relative = true;
+        } else if !matches!(
+            w,
+            "reportedly"
+                | "allegedly"
+                | "later"
+                | "also"
+                | "all"
+                | "both"
+                | "then"
+                | "since"
+                | "already"
+                | "now"
+                | "still"
+        ) {
+            seen_aux = true;
         }
         at = t.span.end;
     }
     None
+}
+
+/// Verbs whose subject is the killer, not the killed, when active.
+fn is_transitive(w: &str) -> bool {
+    !matches!(
+        w,
+        "died" | "dead" | "perished" | "missing" | "disappeared" | "slain"
+    )
+}
+
+/// Does an object follow the verb ending at `end` (`killed two civilians`, `killed him`)?
+fn has_object(f: &Figures<'_, '_>, end: usize) -> bool {
+    let Some(t) = f.next(end) else { return false };
+    if !t.is_word() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let w = lower(t, f.text, &mut buf).unwrap_or("");
+    if matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "themselves"
+            | "himself"
+            | "herself"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "their"
+            | "its"
+            | "at"
+            | "up"
+            | "some"
+            | "more"
+            | "over"
+            | "nearly"
+            | "about"
+            | "around"
+    ) {
+        return true;
+    }
+    !is_stop(w)
+        && (w.starts_with(|c: char| c.is_ascii_digit())
+            || super::number::is_number_word(w)
+            || is_person_noun(t.text(f.text)))
+}
+
+/// The end of a short place phrase after a preposition (`the region`, `one of China's top
+/// banks`): words that are no verb, auxiliary or clause link, at most six.
+fn end_of_place(f: &Figures<'_, '_>, from: usize) -> Option<usize> {
+    let mut at = from;
+    let mut words = 0;
+    while words < 6 {
+        let Some(t) = f.next(at).filter(Token::is_word) else {
+            break;
+        };
+        let mut buf = [0u8; 24];
+        let w = lower(t, f.text, &mut buf).unwrap_or("");
+        if is_aux(w)
+            || verb_outcome(w).is_some()
+            || matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "when")
+        {
+            break;
+        }
+        at = t.span.end;
+        words += 1;
+    }
+    (words > 0).then_some(at)
 }
 
 /// The end of an aside that starts at `from` (after `, including`): its closing comma or
@@ -598,6 +710,26 @@ mod tests {
         casualty("two French hostages in Lebanon kept captive", &[]);
         casualty("He was killed in 2019 with 3 bodyguards nearby.", &[]);
         casualty("Over 300 accounts were tagged.", &[]);
+        casualty(
+            "Three soldiers killed two civilians.",
+            &[Expect::casualty(
+                "two",
+                "2",
+                Outcome::Killed,
+                Some("civilians"),
+            )],
+        );
+        casualty(
+            "a fire at one cafe that killed 25 people",
+            &[Expect::casualty(
+                "25",
+                "25",
+                Outcome::Killed,
+                Some("people"),
+            )],
+        );
+        casualty("Seventy search warrants were executed.", &[]);
+        casualty("Fish won 6-2 in the final dead rubber.", &[]);
         casualty(
             "It led to the slaughter of 6.5 million animals; 1.5 million posts disappeared.",
             &[],

@@ -669,9 +669,101 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     ) {
         return true;
     }
+    if matches!(
+        l,
+        "orders"
+            | "papers"
+            | "computers"
+            | "servers"
+            | "numbers"
+            | "letters"
+            | "containers"
+            | "centers"
+            | "centres"
+            | "borders"
+            | "barriers"
+            | "towers"
+            | "transfers"
+            | "offers"
+            | "powers"
+            | "matters"
+            | "chapters"
+            | "quarters"
+            | "headquarters"
+            | "registers"
+            | "folders"
+            | "markers"
+            | "meters"
+            | "filters"
+            | "layers"
+            | "warrants"
+            | "documents"
+            | "trades"
+            | "contracts"
+            | "plans"
+            | "files"
+            | "records"
+            | "answers"
+            | "waters"
+            | "shares"
+            | "factors"
+            | "sectors"
+            | "errors"
+            | "doors"
+            | "floors"
+            | "motors"
+            | "monitors"
+            | "reactors"
+            | "vectors"
+            | "tractors"
+            | "corridors"
+            | "mirrors"
+            | "colors"
+            | "colours"
+    ) {
+        return false;
+    }
+    if matches!(
+        l,
+        "migrants"
+            | "immigrants"
+            | "emigrants"
+            | "militants"
+            | "servants"
+            | "participants"
+            | "assistants"
+            | "applicants"
+            | "tenants"
+            | "merchants"
+            | "peasants"
+            | "sergeants"
+            | "lieutenants"
+            | "inhabitants"
+            | "occupants"
+            | "attendants"
+            | "defendants"
+            | "descendants"
+            | "combatants"
+            | "informants"
+            | "claimants"
+            | "students"
+            | "residents"
+            | "parents"
+            | "patients"
+            | "presidents"
+            | "correspondents"
+            | "dependents"
+            | "respondents"
+            | "adolescents"
+            | "agents"
+            | "opponents"
+            | "protestants"
+    ) {
+        return true;
+    }
     l.ends_with("men")
         || [
-            "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ees", "ives", "ites", "ards",
+            "ers", "ors", "ists", "ians", "ans", "ees", "ives", "ites", "ards",
         ]
         .iter()
         .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
