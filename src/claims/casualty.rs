@@ -62,10 +62,16 @@ fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
         let mut buf = [0u8; 24];
         let w = lower(p, text, &mut buf)?;
         if let Some(o) = verb_outcome(w) {
+            if w == "dead" && f.prev_is(p.span.start, "shot").is_some() {
+                return Some(Outcome::Killed); // `shot dead 3 protesters`
+            }
             if o == Outcome::Dead || o == Outcome::Missing {
                 return None; // `died 12` is not English; `dead 12` neither
             }
             return Some(o);
+        }
+        if w == "down" && f.prev_is(p.span.start, "gunned").is_some() {
+            return Some(Outcome::Killed);
         }
         match w {
             "of" => {
@@ -77,6 +83,23 @@ fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
                 }
                 if pw == "toll" {
                     return death_toll(f, pp).then_some(Outcome::Dead);
+                }
+                if pw == "lives" {
+                    // `claimed the lives of 300`, `took the lives of`, `cost the lives of`
+                    let mut k = pp.span.start;
+                    for _ in 0..2 {
+                        let v = f.prev(k).filter(Token::is_word)?;
+                        let mut b3 = [0u8; 24];
+                        match lower(v, text, &mut b3)? {
+                            "claimed" | "claiming" | "took" | "taking" | "cost" | "costing"
+                            | "ended" => {
+                                return Some(Outcome::Killed);
+                            }
+                            "the" => k = v.span.start,
+                            _ => return None,
+                        }
+                    }
+                    return None;
                 }
                 if pw == "total" {
                     at = pp.span.start; // `a total of`
@@ -274,6 +297,19 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
             }
             return Some(o);
         }
+        // `were shot dead`, `were gunned down`, `were put to death`
+        if w == "shot" && f.next_is(t.span.end, "dead").is_some()
+            || w == "gunned" && f.next_is(t.span.end, "down").is_some()
+        {
+            return (seen_aux || !has_object(f, t.span.end)).then_some(Outcome::Killed);
+        }
+        if w == "put"
+            && f.next_is(t.span.end, "to")
+                .and_then(|x| f.next_is(x.span.end, "death"))
+                .is_some()
+        {
+            return seen_aux.then_some(Outcome::Executed);
+        }
         if w == "lost"
             && f.next_is(t.span.end, "their")
                 .and_then(|x| f.next_is(x.span.end, "lives"))
@@ -419,7 +455,11 @@ fn end_of_aside(f: &Figures<'_, '_>, from: usize) -> Option<usize> {
 fn head_outcome(w: &str) -> Option<Outcome> {
     Some(match w {
         "deaths" | "fatalities" | "dead" => Outcome::Dead,
-        "martyrs" => Outcome::Killed,
+        "martyrs" | "killings" | "murders" => Outcome::Killed,
+        "executions" | "hangings" => Outcome::Executed,
+        "assassinations" => Outcome::Assassinated,
+        "injuries" => Outcome::Injured,
+        "disappearances" => Outcome::Missing,
         _ => return None,
     })
 }
@@ -667,6 +707,50 @@ mod tests {
                 Outcome::Missing,
                 Some("people"),
             )],
+        );
+    }
+
+    #[test]
+    fn idioms() {
+        casualty(
+            "The quake claimed the lives of 300 people.",
+            &[Expect::casualty(
+                "300",
+                "300",
+                Outcome::Killed,
+                Some("people"),
+            )],
+        );
+        casualty(
+            "Police shot dead 3 protesters.",
+            &[Expect::casualty(
+                "3",
+                "3",
+                Outcome::Killed,
+                Some("protesters"),
+            )],
+        );
+        casualty(
+            "3 protesters were shot dead.",
+            &[Expect::casualty(
+                "3",
+                "3",
+                Outcome::Killed,
+                Some("protesters"),
+            )],
+        );
+        casualty(
+            "30,000 prisoners were put to death.",
+            &[Expect::casualty(
+                "30,000",
+                "30000",
+                Outcome::Executed,
+                Some("prisoners"),
+            )],
+        );
+        casualty(
+            "There were 300 executions last year.",
+            &[Expect::casualty("300", "300", Outcome::Executed, None)],
         );
     }
 

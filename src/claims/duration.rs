@@ -108,13 +108,14 @@ fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
             .filter(|v| (0..=130).contains(v))?;
         start = s;
     } else if n.form.fraction {
-        // `half an hour`, `half a day`
-        if !scan::ends_with_ci(n.text, "half") {
+        // `half an hour`, `half a century`, `a quarter of a century`, `three quarters of an hour`
+        let mut at = n.span.end;
+        if let Some(of) = f.next_is(at, "of") {
+            at = of.span.end;
+        } else if !scan::ends_with_ci(n.text, "half") {
             return None;
         }
-        let a = f
-            .next(n.span.end)
-            .filter(|a| a.is(text, "a") || a.is(text, "an"))?;
+        let a = f.next(at).filter(|a| a.is(text, "a") || a.is(text, "an"))?;
         let (t, u, m) = unit_after(f, a.span.end)?;
         end = t.span.end;
         unit = u;
