@@ -253,3 +253,102 @@ fn dev_set_claims() {
         "dev-set right values {values:.3} fell below its floor 0.95"
     );
 }
+
+/// Any text, however odd, yields claims whose spans slice the input on character
+/// boundaries, without panicking.
+#[test]
+fn any_text_is_safe() {
+    const PIECES: &[&str] = &[
+        "$",
+        "US$",
+        "€",
+        "£",
+        "%",
+        " per cent",
+        "1",
+        "17",
+        ",000",
+        ".5",
+        "-",
+        "–",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "’",
+        "'",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "p",
+        "half",
+        "a ",
+        "two",
+        "-thirds",
+        "hundreds",
+        " of ",
+        "thousands",
+        "dollars",
+        " killed ",
+        "were ",
+        "people",
+        "aged ",
+        "years",
+        "-year-old",
+        "at least ",
+        "some ",
+        "between ",
+        " and ",
+        "or ",
+        "decades",
+        "Six",
+        "é",
+        "🙂",
+        "٣",
+        "１",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\n",
+        "ரூ",
+        "元",
+        "cents",
+        "tomans",
+        "one in ",
+        "Nations",
+        "percent of ",
+        "multi",
+        "-million",
+        "9/11",
+        "10:30",
+        "7Tir",
+    ];
+    let ex = extractor();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        let n = (seed % 24) as usize + 1;
+        for _ in 0..n {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+        }
+        let doc = ex.extract(&s);
+        for c in &doc.claims {
+            assert!(
+                s.is_char_boundary(c.span.start) && s.is_char_boundary(c.span.end),
+                "{s:?}: {c:?}"
+            );
+            assert_eq!(&s[c.span.range()], c.text, "{s:?}");
+            assert!(c.value.is_some() || c.min.is_some(), "{s:?}: {c:?}");
+        }
+        for w in doc.claims.windows(2) {
+            assert!(
+                w[0].span.end <= w[1].span.start,
+                "{s:?}: overlapping claims"
+            );
+        }
+    }
+}

@@ -941,7 +941,7 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
     if n.form.words
         && !n.form.digits
         && scan::is_capitalised(n.text)
-        && f.prev(n.span.start).is_some()
+        && f.prev(n.span.start).is_some_and(|p| p.is_word())
     {
         let prev_is_qualifier =
             qualifier_before(f, n.span.start).is_some_and(|(s, _)| f.prev(s).is_none());
@@ -1307,6 +1307,7 @@ mod tests {
             ("Channel 4 News", true),
             ("England lost the Six Nations", true),
             ("Over Six Nations", false),
+            ("“Two people died”", false),
             ("Facebook’s 300 accounts", false),
             ("he had 300 accounts", false),
             ("Over 300 accounts", false),

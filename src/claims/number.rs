@@ -395,7 +395,11 @@ pub fn is_number_word(word: &str) -> bool {
 fn classify(word: &str) -> Option<W> {
     let mut buf = [0u8; 24];
     let w = scan::lower(word, &mut buf)?;
-    WORDS.iter().find(|(k, _)| *k == w).map(|&(_, c)| c)
+    let (len, first) = (w.len(), w.as_bytes().first().copied()?);
+    WORDS
+        .iter()
+        .find(|(k, _)| k.len() == len && k.as_bytes()[0] == first && *k == w)
+        .map(|&(_, c)| c)
 }
 
 fn int(n: i128) -> Number {

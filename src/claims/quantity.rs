@@ -166,10 +166,52 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
         _ => return None,
     };
     if n.form.year_like {
-        // `2000 members`, not `the 1988 massacres`, `in 2016 protests`.
+        // `has 2000 members`, `about 1500 people`; not `the 1988 massacres`, `in 2016
+        // protests`, `2018 elections were held`: a year-like count needs a hedge or a
+        // verb of having or counting before it.
+        let prev = f.prev(span.start).filter(|p| p.is_word());
+        let counted = qualifier.is_some()
+            || prev.is_some_and(|p| {
+                let mut buf = [0u8; 24];
+                matches!(
+                    scan::lower(p.text(text), &mut buf),
+                    Some(
+                        "has"
+                            | "have"
+                            | "had"
+                            | "with"
+                            | "employs"
+                            | "employed"
+                            | "hosts"
+                            | "hosted"
+                            | "houses"
+                            | "housed"
+                            | "sent"
+                            | "deployed"
+                            | "includes"
+                            | "included"
+                            | "including"
+                            | "numbering"
+                            | "totalling"
+                            | "totaling"
+                            | "recruited"
+                            | "trained"
+                            | "arrested"
+                            | "detained"
+                            | "registered"
+                            | "counted"
+                            | "another"
+                            | "than"
+                            | "by"
+                            | "to"
+                            | "and"
+                            | "or"
+                    )
+                )
+            });
         if unit.is_none()
-            || f.prev(span.start)
-                .is_some_and(|p| p.is_word() && year_determiner(p.text(text)))
+            || !counted
+            || prev.is_some_and(|p| year_determiner(p.text(text)) && !p.is(text, "to"))
         {
             return None;
         }
