@@ -932,7 +932,7 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
 /// Is this number a name, a reference or an identifier rather than a count?
 /// `Resolution 2231`, `page 12`, `p. 12`, `[12]`, `No. 5`, `F-16`.
 pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
-    if n.form.name_hyphen {
+    if n.form.name_hyphen || n.form.code_prefix {
         return true;
     }
     let text = f.text;

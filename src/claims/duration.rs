@@ -72,7 +72,7 @@ pub(crate) static DECADES: Lazy<memmem::Finder<'static>> =
 /// Pushes the duration claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     for n in &f.nums {
-        if n.form.name_hyphen || n.form.signed || n.form.pence {
+        if n.form.name_hyphen || n.form.signed || n.form.pence || n.form.code_prefix {
             continue;
         }
         if let Some(c) = duration_at(f, n) {
@@ -121,8 +121,10 @@ fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
         unit = u;
         mult = m;
     } else if let Some((t, u, m)) = unit_after(f, n.span.end) {
-        // `40 years ago` is a date.
-        if f.next_is(t.span.end, "ago").is_some() {
+        // `40 years ago` is a date, and so is `the 2005 year`.
+        if f.next_is(t.span.end, "ago").is_some()
+            || n.form.year_like && t.text(text).len() == u.len()
+        {
             return None;
         }
         // `One day, …`: an adverb, not a length of time.
@@ -360,6 +362,7 @@ mod tests {
     #[test]
     fn not_durations() {
         duration("40 years ago", &[]);
+        duration("for the 2005 year", &[]);
         duration("One day, he left.", &[]);
         duration("in recent decades", &[]);
         duration("On August 30, 1981, they", &[]);

@@ -293,6 +293,13 @@ struct Found {
 /// The currency written before the number at `start`: its start and code.
 fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
     let text = f.text;
+    // `USD20,000`
+    if start >= f.lo + 3 && text.is_char_boundary(start - 3) {
+        let code = &text[start - 3..start];
+        if CODES.contains(&code) {
+            return Some((start - 3, code_of(code)));
+        }
+    }
     let t = f.prev(start)?;
     if t.kind == TokKind::Punct {
         let c = text[t.span].chars().next()?;
@@ -512,6 +519,9 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     let mut skip_to = 0;
     for (i, n) in f.nums.iter().enumerate() {
         if n.span.start < skip_to || n.form.name_hyphen {
+            continue;
+        }
+        if n.form.code_prefix && !CODES.contains(&&f.text[n.span.start - 3..n.span.start]) {
             continue;
         }
         let pre = before(f, n.span.start);

@@ -149,6 +149,8 @@ pub struct Form {
     pub signed: bool,
     /// Ends in a glued `p` (`45p`): pence.
     pub pence: bool,
+    /// Glued after three capitals (`USD20,000`): a currency code, or else part of a name.
+    pub code_prefix: bool,
 }
 
 /// A number found in text.
@@ -650,9 +652,20 @@ impl<'t> Parser<'t> {
         let b = text.as_bytes();
         let hi = self.hi;
         // Glued to what comes before: `P4`, `G7`, `P4+1`, `No.1`, `10:30`, `#1`.
+        let mut form = Form {
+            digits: true,
+            ..Form::default()
+        };
         if pos > self.lo {
             let before = text[self.lo..pos].chars().next_back().unwrap_or(' ');
-            if is_word_char(before) || matches!(before, '#' | ':' | '/') {
+            // `USD20,000`, `EUR5m`: three capitals glued before, maybe a currency code.
+            let b = text.as_bytes();
+            if pos >= self.lo + 3
+                && b[pos - 3..pos].iter().all(u8::is_ascii_uppercase)
+                && (pos == self.lo + 3 || !b[pos - 4].is_ascii_alphanumeric())
+            {
+                form.code_prefix = true;
+            } else if is_word_char(before) || matches!(before, '#' | ':' | '/') {
                 return Err(self.skip_token(pos));
             }
             if matches!(before, '+' | '.')
@@ -664,10 +677,6 @@ impl<'t> Parser<'t> {
                 return Err(self.skip_token(pos));
             }
         }
-        let mut form = Form {
-            digits: true,
-            ..Form::default()
-        };
         let mut mantissa: i128 = 0;
         let mut scale: u8 = 0;
         let mut ndigits = 0usize;
@@ -1681,6 +1690,8 @@ mod tests {
         check("a year, an hour, the first, the third man, 40th", &[]);
         check("7Tir, G7, P4+1, v2.0, 180ml, 5pm, 1970s, 80s", &[]);
         assert!(find_all("45p a share")[0].form.pence);
+        assert!(find_all("USD20,000")[0].form.code_prefix);
+        check("ABCD12 and xUSD5", &[]);
         check("10:30 and 2.0.1 and 192.168.1.2 and 222-2222-2222", &[]);
         check("someone often attends", &[]);
         check("No.1 hit", &[]);

@@ -152,6 +152,9 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     let text = f.text;
     let from = out.len();
     for (i, n) in f.nums.iter().enumerate() {
+        if n.form.code_prefix || n.form.pence {
+            continue;
+        }
         let (end, amount) = if let Some(e) = percent_word(f, n.span.end) {
             (e, n.amount)
         } else if percent_of(f, n.span.start).is_some() {
