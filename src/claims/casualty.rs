@@ -330,7 +330,15 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         }
         if matches!(
             w,
-            "in" | "across" | "from" | "at" | "on" | "near" | "inside" | "throughout" | "around"
+            "in" | "of"
+                | "across"
+                | "from"
+                | "at"
+                | "on"
+                | "near"
+                | "inside"
+                | "throughout"
+                | "around"
         ) && !pp_skipped
         {
             // `150,000 people across the region are feared dead`: one short place phrase.
@@ -508,9 +516,27 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             Some((s, q)) => (s, Some(q)),
             None => (n.span.start, None),
         };
+        // `one of China's banks`: the pronoun, not a count.
+        if n.amount.exact() == Some(1.into()) && f.next_is(n.span.end, "of").is_some() {
+            continue;
+        }
         let allow_of = matches!(n.amount, Amount::Vague { .. });
         let np = noun_phrase(f, n.span.end, allow_of);
-        let np_end = np.map_or(n.span.end, |p| p.span.end);
+        let mut np_end = np.map_or(n.span.end, |p| p.span.end);
+        // `1,300 of them were killed`
+        if np.is_none() {
+            if let Some(of) = f.next_is(n.span.end, "of") {
+                if let Some(pr) = f.next(of.span.end).filter(|t| {
+                    t.is(text, "them")
+                        || t.is(text, "those")
+                        || t.is(text, "these")
+                        || t.is(text, "us")
+                        || t.is(text, "whom")
+                }) {
+                    np_end = pr.span.end;
+                }
+            }
+        }
         let mut victims: Option<NounPhrase> = np.filter(|p| p.plural);
         let mut outcome = None;
         if let Some(p) = victims {
