@@ -1,6 +1,7 @@
 //! Integration tests over real text from `../shared/corpus` and the development set.
 
 mod builtin_gazetteer;
+mod claims;
 mod common;
 mod input;
 mod mentions;

@@ -3,8 +3,23 @@
 //! Recognisers run over one sentence at a time (a [`SentenceContext`]) and push [`Claim`]s
 //! with spans in the coordinates of the text they were given; the extractor maps them back
 //! to the original input and links them to the entities of their sentence.
+//!
+//! The sentence's numbers are found once by the shared parser ([`number`]); the money,
+//! percent, duration, casualty and quantity recognisers read the words around each, and
+//! the date recogniser reads the sentence itself. Candidates that overlap are then settled
+//! once: money before percent, date, duration, casualty and quantity, then the longer span,
+//! then the earlier one; so a number read as money, a percentage, a date or a duration is
+//! not also a count. Claims come out sorted by start.
 
+mod casualty;
+mod context;
 mod date;
+mod duration;
+mod money;
+pub mod number;
+mod percent;
+mod quantity;
+mod scan;
 mod value;
 
 use std::borrow::Cow;
@@ -159,7 +174,7 @@ pub struct SentenceContext<'t, 'c> {
     pub reference_date: Option<Date>,
 }
 
-/// The claim recognisers, compiled once.
+/// The claim recognisers. Their tables and automata are compiled once, on first use.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Recognizers {}
 
@@ -170,6 +185,218 @@ impl Recognizers {
 
     /// Pushes the claims of one sentence to `out`, in text order.
     pub(crate) fn find<'t>(&self, ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+        let from = out.len();
         date::find(ctx, out);
+        let figures = context::Figures::new(ctx);
+        if !figures.nums.is_empty() {
+            money::find(&figures, out);
+            percent::find(&figures, out);
+            duration::find(&figures, out);
+            casualty::find(&figures, out);
+            quantity::find(&figures, out);
+        } else if has_decades(ctx) {
+            duration::find(&figures, out);
+        }
+        if out.len() > from + 1 {
+            arbitrate(out, from);
+        }
+    }
+}
+
+/// A cheap test for `decades`, the one duration with no number.
+fn has_decades(ctx: &SentenceContext<'_, '_>) -> bool {
+    duration::DECADES
+        .find(&ctx.text.as_bytes()[ctx.span.range()])
+        .is_some()
+}
+
+/// The rank of a kind when claims overlap: lower wins.
+fn rank(kind: ClaimKind) -> u8 {
+    match kind {
+        ClaimKind::Money => 0,
+        ClaimKind::Percent => 1,
+        ClaimKind::Date => 2,
+        ClaimKind::Duration => 3,
+        ClaimKind::Casualty => 4,
+        ClaimKind::Quantity => 5,
+    }
+}
+
+/// Keeps, of the claims in `out[from..]`, a set that does not overlap: by kind
+/// ([`rank`]), then the longer span, then the earlier; sorted by start. A date that is a
+/// bare year inside a count of things (`2000 members`) gives way to the count.
+fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
+    let mut cands: Vec<Claim<'_>> = out.drain(from..).collect();
+    let year_counts: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quantity && c.unit.is_some())
+        .map(|c| c.span)
+        .collect();
+    if !year_counts.is_empty() {
+        cands.retain(|c| {
+            !(c.kind == ClaimKind::Date
+                && c.text.len() == 4
+                && c.text.bytes().all(|b| b.is_ascii_digit())
+                && year_counts.iter().any(|q| q.contains(c.span)))
+        });
+    }
+    cands.sort_by(|a, b| {
+        rank(a.kind)
+            .cmp(&rank(b.kind))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    for c in cands {
+        if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
+            out.push(c);
+        }
+    }
+    out[from..].sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Table tests of the recognisers: one sentence in, the claims of one kind out.
+
+    use super::*;
+
+    /// What a claim should be; values as decimal strings, `""` for none.
+    #[derive(Debug)]
+    pub(crate) struct Expect {
+        text: &'static str,
+        value: &'static str,
+        min: &'static str,
+        max: &'static str,
+        currency: Option<&'static str>,
+        unit: Option<&'static str>,
+        qualifier: Option<Qualifier>,
+        outcome: Option<Outcome>,
+        victims: Option<&'static str>,
+    }
+
+    impl Expect {
+        fn new(text: &'static str, value: &'static str) -> Expect {
+            Expect {
+                text,
+                value,
+                min: "",
+                max: "",
+                currency: None,
+                unit: None,
+                qualifier: None,
+                outcome: None,
+                victims: None,
+            }
+        }
+
+        pub(crate) fn money(
+            text: &'static str,
+            value: &'static str,
+            currency: &'static str,
+        ) -> Expect {
+            Expect {
+                currency: Some(currency),
+                ..Expect::new(text, value)
+            }
+        }
+
+        pub(crate) fn percent(text: &'static str, value: &'static str) -> Expect {
+            Expect::new(text, value)
+        }
+
+        pub(crate) fn duration(
+            text: &'static str,
+            value: &'static str,
+            unit: &'static str,
+        ) -> Expect {
+            Expect {
+                unit: Some(unit),
+                ..Expect::new(text, value)
+            }
+        }
+
+        pub(crate) fn quantity(
+            text: &'static str,
+            value: &'static str,
+            unit: &'static str,
+        ) -> Expect {
+            Expect {
+                unit: Some(unit),
+                ..Expect::new(text, value)
+            }
+        }
+
+        pub(crate) fn casualty(
+            text: &'static str,
+            value: &'static str,
+            outcome: Outcome,
+            victims: Option<&'static str>,
+        ) -> Expect {
+            Expect {
+                outcome: Some(outcome),
+                victims,
+                ..Expect::new(text, value)
+            }
+        }
+
+        pub(crate) fn bounds(self, min: &'static str, max: &'static str) -> Expect {
+            Expect { min, max, ..self }
+        }
+
+        pub(crate) fn qualifier(self, q: Qualifier) -> Expect {
+            Expect {
+                qualifier: Some(q),
+                ..self
+            }
+        }
+    }
+
+    fn show(v: &Option<Value>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_default()
+    }
+
+    /// Runs every recogniser over `text` as one sentence and compares its claims of `kind`.
+    pub(crate) fn check_kind(kind: ClaimKind, text: &str, want: &[Expect]) {
+        let ctx = SentenceContext {
+            text,
+            span: Span::new(0, text.len()),
+            index: 0,
+            protected: &[],
+            mentions: &[],
+            reference_date: None,
+        };
+        let mut out = Vec::new();
+        Recognizers::new().find(&ctx, &mut out);
+        let got: Vec<String> = out
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| {
+                format!(
+                    "{:?} value={} min={} max={} currency={:?} unit={:?} qualifier={:?} outcome={:?} victims={:?}",
+                    c.text,
+                    show(&c.value),
+                    show(&c.min),
+                    show(&c.max),
+                    c.currency,
+                    c.unit.as_deref(),
+                    c.qualifier,
+                    c.outcome,
+                    c.victims.as_deref()
+                )
+            })
+            .collect();
+        let want: Vec<String> = want
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} value={} min={} max={} currency={:?} unit={:?} qualifier={:?} outcome={:?} victims={:?}",
+                    e.text, e.value, e.min, e.max, e.currency, e.unit, e.qualifier, e.outcome, e.victims
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+        for c in &out {
+            assert_eq!(&text[c.span], c.text);
+        }
     }
 }

@@ -1,0 +1,1320 @@
+//! What the recognisers share: the numbers of a sentence, the hedges around a figure
+//! (qualifiers), the noun phrase a figure counts, and the tests that tell a count from a
+//! name, a page number or a year.
+
+use super::number::{Amount, NumberMatch};
+use super::scan::{self, TokKind, Token, next_token, prev_token};
+use super::{Claim, ClaimKind, Qualifier, SentenceContext, Value};
+use crate::span::Span;
+
+/// One sentence and its numbers, as the recognisers see it.
+pub(crate) struct Figures<'t, 'c> {
+    pub(crate) text: &'t str,
+    /// Start of the sentence.
+    pub(crate) lo: usize,
+    /// End of the sentence.
+    pub(crate) hi: usize,
+    /// The numbers of the sentence that may be claims: none inside a URL or a name.
+    pub(crate) nums: Vec<NumberMatch<'t>>,
+    _ctx: std::marker::PhantomData<&'c ()>,
+}
+
+impl<'t, 'c> Figures<'t, 'c> {
+    /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
+    /// mentions.
+    pub(crate) fn new(ctx: &'c SentenceContext<'t, 'c>) -> Figures<'t, 'c> {
+        let mut nums = Vec::new();
+        super::number::find(ctx.text, ctx.span, &mut nums);
+        nums.retain(|n| {
+            !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
+        });
+        Figures {
+            text: ctx.text,
+            lo: ctx.span.start,
+            hi: ctx.span.end,
+            nums,
+            _ctx: std::marker::PhantomData,
+        }
+    }
+
+    pub(crate) fn next(&self, pos: usize) -> Option<Token> {
+        next_token(self.text, pos, self.hi)
+    }
+
+    pub(crate) fn prev(&self, pos: usize) -> Option<Token> {
+        prev_token(self.text, pos, self.lo)
+    }
+
+    /// The next token, if it is the word `w` (lowercase).
+    pub(crate) fn next_is(&self, pos: usize, w: &str) -> Option<Token> {
+        self.next(pos).filter(|t| t.is(self.text, w))
+    }
+
+    /// The previous token, if it is the word `w` (lowercase).
+    pub(crate) fn prev_is(&self, pos: usize, w: &str) -> Option<Token> {
+        self.prev(pos).filter(|t| t.is(self.text, w))
+    }
+
+    /// The words after `pos`, in lowercase, joined by single spaces into `buf`, at most
+    /// `max` (≤ 6) words; `ends[k]` is where word `k` ends in the text. Dots between single
+    /// letters join them (`U.S. dollars` → `us dollars`); apostrophes are dropped.
+    pub(crate) fn words_after<'b>(
+        &self,
+        pos: usize,
+        max: usize,
+        buf: &'b mut [u8; 64],
+        ends: &mut [usize; 6],
+    ) -> (&'b str, usize) {
+        let max = max.min(ends.len());
+        let mut len = 0;
+        let mut n = 0;
+        let mut at = pos;
+        let mut dotted = false; // the last word is one letter with a dot glued after it
+        while let Some(t) = self.next(at) {
+            if t.kind == TokKind::Punct {
+                // `U.S.`: a dot glued after a single letter.
+                let single = n > 0 && ends[n - 1] == at && {
+                    let mut back = self.text[..at].chars().rev();
+                    back.next().is_some_and(char::is_alphabetic)
+                        && !back.next().is_some_and(char::is_alphanumeric)
+                };
+                if t.is_char(self.text, '.') && single {
+                    dotted = true;
+                    ends[n - 1] = t.span.end;
+                    at = t.span.end;
+                    continue;
+                }
+                break;
+            }
+            let w = t.text(self.text);
+            if !w.is_ascii() || len + w.len() + 1 > buf.len() {
+                break;
+            }
+            let join = dotted && t.span.start == at && w.len() == 1;
+            if !join {
+                if n == max {
+                    break;
+                }
+                if n > 0 {
+                    buf[len] = b' ';
+                    len += 1;
+                }
+                n += 1;
+            }
+            for c in w.bytes().filter(|&c| c != b'\'') {
+                buf[len] = c.to_ascii_lowercase();
+                len += 1;
+            }
+            ends[n - 1] = t.span.end;
+            at = t.span.end;
+            dotted = false;
+        }
+        (std::str::from_utf8(&buf[..len]).unwrap_or(""), n)
+    }
+
+    /// A claim of `kind` over `span`, with the values of `amount`.
+    pub(crate) fn claim(&self, kind: ClaimKind, span: Span, amount: Amount) -> Claim<'t> {
+        let mut c = Claim::new(kind, self.text, span);
+        match amount {
+            Amount::Exact(v) => c.value = Some(Value::Number(v)),
+            Amount::Range { min, max } | Amount::Vague { min, max } => {
+                c.min = Some(Value::Number(min));
+                c.max = Some(Value::Number(max));
+            }
+        }
+        c
+    }
+}
+
+fn overlaps_any(spans: &[Span], s: Span) -> bool {
+    // Sorted spans: find the first that ends after s starts.
+    let i = spans.partition_point(|p| p.end <= s.start);
+    spans.get(i).is_some_and(|p| p.overlaps(s))
+}
+
+// ---- qualifiers ----------------------------------------------------------------------
+
+/// Hedges written before a figure, longest first within each length.
+const BEFORE: &[(&[&str], Qualifier)] = &[
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["not", "more", "than"], Qualifier::AtMost),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["well", "above"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["greater", "than"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["upward", "of"], Qualifier::MoreThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["just", "under"], Qualifier::LessThan),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["as", "many", "as"], Qualifier::AtMost),
+    (&["as", "much", "as"], Qualifier::AtMost),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["not", "quite"], Qualifier::Nearly),
+    (&["an", "estimated"], Qualifier::Approximately),
+    (&["some"], Qualifier::Approximately),
+    (&["about"], Qualifier::Approximately),
+    (&["around"], Qualifier::Approximately),
+    (&["roughly"], Qualifier::Approximately),
+    (&["approximately"], Qualifier::Approximately),
+    (&["approx"], Qualifier::Approximately),
+    (&["circa"], Qualifier::Approximately),
+    (&["estimated"], Qualifier::Approximately),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+];
+
+/// The qualifier written just before `start`: its start and kind (`at least $5`,
+/// `some 17,000`, `~300`).
+pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, Qualifier)> {
+    if let Some(t) = f.prev(start) {
+        if t.is_char(f.text, '~') || t.is_char(f.text, '≈') {
+            return Some((t.span.start, Qualifier::Approximately));
+        }
+    }
+    // Most figures have no hedge: reject on the word just before, cheaply.
+    let last = f.prev(start).filter(|t| t.is_word())?;
+    let mut lb = [0u8; 24];
+    if !matches!(
+        scan::lower(last.text(f.text), &mut lb),
+        Some(
+            "than"
+                | "least"
+                | "of"
+                | "most"
+                | "to"
+                | "over"
+                | "above"
+                | "under"
+                | "below"
+                | "as"
+                | "quite"
+                | "estimated"
+                | "some"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "approx"
+                | "circa"
+                | "nearly"
+                | "almost"
+                | "exceeding"
+        )
+    ) {
+        return None;
+    }
+    let mut toks = [None::<Token>; 3];
+    let mut at = start;
+    for slot in &mut toks {
+        let t = f.prev(at).filter(|t| t.is_word());
+        *slot = t;
+        match t {
+            Some(t) => at = t.span.start,
+            None => break,
+        }
+    }
+    'entries: for (words, q) in BEFORE {
+        let n = words.len();
+        for (k, w) in words.iter().enumerate() {
+            // toks[0] is the word just before: it must match the last word of the entry.
+            match toks[n - 1 - k] {
+                Some(t) if t.is(f.text, w) => {}
+                _ => continue 'entries,
+            }
+        }
+        let first = toks[n - 1]?;
+        // `about` after a verb of speech is a preposition: `talked about 3 issues`.
+        if *words == ["about"] {
+            if let Some(p) = f.prev(first.span.start) {
+                let mut buf = [0u8; 24];
+                if let Some(w) = scan::lower(p.text(f.text), &mut buf) {
+                    if w.starts_with("talk")
+                        || w.starts_with("spoke")
+                        || w.starts_with("speak")
+                        || w.starts_with("think")
+                        || w.starts_with("thought")
+                        || w.starts_with("know")
+                        || w.starts_with("care")
+                        || w.starts_with("worr")
+                        || w.starts_with("learn")
+                        || w.starts_with("heard")
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+        return Some((first.span.start, *q));
+    }
+    None
+}
+
+/// The qualifier written just after `end`: its end and kind (`30 years or more`,
+/// `30,000-plus`, `or so`).
+pub(crate) fn qualifier_after(f: &Figures<'_, '_>, end: usize) -> Option<(usize, Qualifier)> {
+    let t = f.next(end)?;
+    if t.is_char(f.text, '+') && t.span.start == end {
+        return Some((t.span.end, Qualifier::AtLeast));
+    }
+    if t.is_char(f.text, '-') && t.span.start == end {
+        let p = f.next_is(t.span.end, "plus")?;
+        return Some((p.span.end, Qualifier::AtLeast));
+    }
+    if t.is(f.text, "plus")
+        && !f.next(t.span.end).is_some_and(|n| {
+            n.is_word() && n.text(f.text).starts_with(|c: char| c.is_ascii_digit())
+        })
+    {
+        return Some((t.span.end, Qualifier::AtLeast));
+    }
+    if t.is(f.text, "or") || t.is(f.text, "and") {
+        let n = f.next(t.span.end)?;
+        let q = if n.is(f.text, "more") || n.is(f.text, "over") || n.is(f.text, "above") {
+            Qualifier::AtLeast
+        } else if t.is(f.text, "or")
+            && (n.is(f.text, "less") || n.is(f.text, "fewer") || n.is(f.text, "under"))
+        {
+            Qualifier::AtMost
+        } else if t.is(f.text, "or") && n.is(f.text, "so") {
+            Qualifier::Approximately
+        } else {
+            return None;
+        };
+        // `5 or more people`: fine; `or more than 6` is another figure.
+        if f.next(n.span.end).is_some_and(|x| x.is(f.text, "than")) {
+            return None;
+        }
+        return Some((n.span.end, q));
+    }
+    None
+}
+
+// ---- noun phrases --------------------------------------------------------------------
+
+/// The noun phrase a figure counts.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NounPhrase {
+    /// From the first kept word to the head (`senior officials`, `American citizens`).
+    pub(crate) span: Span,
+    /// The head noun (`officials`), or a coordination of modifier and head as written
+    /// (`Iranian and non-Iranians`).
+    pub(crate) unit: Span,
+    /// The head looks plural (or is a collective count like `population`).
+    pub(crate) plural: bool,
+}
+
+/// Words that end a noun phrase: function words, auxiliaries and common adverbs.
+pub(crate) fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "about"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "than"
+            | "through"
+            | "across"
+            | "against"
+            | "among"
+            | "between"
+            | "per"
+            | "via"
+            | "within"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "we"
+            | "us"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "me"
+            | "my"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "not"
+            | "no"
+            | "as"
+            | "if"
+            | "so"
+            | "such"
+            | "each"
+            | "every"
+            | "most"
+            | "less"
+            | "least"
+            | "also"
+            | "only"
+            | "just"
+            | "even"
+            | "very"
+            | "too"
+            | "then"
+            | "there"
+            | "here"
+            | "when"
+            | "where"
+            | "why"
+            | "how"
+            | "what"
+            | "all"
+            | "both"
+            | "some"
+            | "any"
+            | "own"
+            | "same"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "apiece"
+            | "respectively"
+            | "altogether"
+            | "alone"
+            | "instead"
+            | "including"
+            | "like"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "while"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "yet"
+            | "still"
+            | "already"
+            | "now"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "away"
+            | "back"
+            | "again"
+            | "ever"
+            | "never"
+            | "once"
+            | "twice"
+            | "nearly"
+            | "almost"
+            | "around"
+            | "plus"
+            | "minus"
+            | "times"
+            | "percent"
+            | "cent"
+            | "dead"
+            | "killed"
+            | "died"
+            | "wounded"
+            | "injured"
+            | "executed"
+            | "missing"
+            | "year"
+            | "years"
+            | "old"
+            | "more"
+            | "fewer"
+            | "last"
+            | "next"
+            | "first"
+            | "second"
+            | "third"
+            | "s"
+            | "t"
+    )
+}
+
+/// Plurals not ending in `s`, and singular nouns that count people.
+fn is_irregular_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "folk"
+            | "clergy"
+            | "cattle"
+            | "livestock"
+            | "infantry"
+            | "youth"
+            | "kin"
+            | "mice"
+            | "geese"
+            | "feet"
+            | "teeth"
+            | "population"
+            | "membership"
+            | "workforce"
+            | "crew"
+    ) || w.ends_with("men") && w.len() > 4 && !w.ends_with("amen")
+        || w.ends_with("people")
+}
+
+/// Does this (lowercase) word look plural?
+pub(crate) fn looks_plural(w: &str) -> bool {
+    if is_irregular_plural(w) {
+        return true;
+    }
+    w.len() > 2
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !matches!(
+            w,
+            "news"
+                | "series"
+                | "politics"
+                | "economics"
+                | "physics"
+                | "always"
+                | "perhaps"
+                | "whereas"
+                | "thus"
+                | "yes"
+                | "has"
+                | "was"
+                | "does"
+                | "towards"
+                | "afterwards"
+                | "besides"
+                | "sometimes"
+                | "overseas"
+                | "ones"
+        )
+}
+
+/// Does this plural head (as written) name people? Used to keep `6.5 million animals`
+/// and `1.5 million posts` out of casualty figures.
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    if scan::is_capitalised(w) {
+        return true; // `Iranians`, `Kurds`, `Britons`
+    }
+    let mut buf = [0u8; 24];
+    let Some(l) = scan::lower(w.rsplit(['-', ' ']).next().unwrap_or(w), &mut buf) else {
+        return false;
+    };
+    if matches!(
+        l,
+        "people"
+            | "persons"
+            | "men"
+            | "women"
+            | "children"
+            | "kids"
+            | "babies"
+            | "infants"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "troops"
+            | "victims"
+            | "civilians"
+            | "adults"
+            | "boys"
+            | "girls"
+            | "sons"
+            | "daughters"
+            | "wives"
+            | "husbands"
+            | "families"
+            | "relatives"
+            | "friends"
+            | "guests"
+            | "pilgrims"
+            | "monks"
+            | "nuns"
+            | "priests"
+            | "clerics"
+            | "mullahs"
+            | "militants"
+            | "fighters"
+            | "rebels"
+            | "insurgents"
+            | "jihadists"
+            | "guerrillas"
+            | "hostages"
+            | "detainees"
+            | "inmates"
+            | "captives"
+            | "refugees"
+            | "migrants"
+            | "residents"
+            | "citizens"
+            | "nationals"
+            | "individuals"
+            | "officials"
+            | "criminals"
+            | "generals"
+            | "villagers"
+            | "passengers"
+            | "pilots"
+            | "crew"
+            | "marines"
+            | "soldiers"
+            | "guards"
+            | "agents"
+            | "spies"
+            | "diplomats"
+            | "dissidents"
+            | "opponents"
+            | "members"
+            | "protesters"
+            | "demonstrators"
+            | "students"
+            | "leaders"
+            | "politicians"
+            | "lawmakers"
+            | "judges"
+            | "clergy"
+            | "youths"
+            | "cadres"
+            | "martyrs"
+            | "casualties"
+            | "bodies"
+            | "survivors"
+            | "patients"
+            | "tribesmen"
+            | "fishermen"
+            | "gunmen"
+            | "policemen"
+            | "servicemen"
+            | "firemen"
+            | "others"
+            | "cadets"
+            | "recruits"
+            | "colleagues"
+    ) {
+        return true;
+    }
+    if matches!(
+        l,
+        "orders"
+            | "papers"
+            | "computers"
+            | "servers"
+            | "numbers"
+            | "letters"
+            | "containers"
+            | "centers"
+            | "centres"
+            | "borders"
+            | "barriers"
+            | "towers"
+            | "transfers"
+            | "offers"
+            | "powers"
+            | "matters"
+            | "chapters"
+            | "quarters"
+            | "headquarters"
+            | "registers"
+            | "folders"
+            | "markers"
+            | "meters"
+            | "filters"
+            | "layers"
+            | "warrants"
+            | "documents"
+            | "trades"
+            | "contracts"
+            | "plans"
+            | "files"
+            | "records"
+            | "answers"
+            | "waters"
+            | "shares"
+            | "factors"
+            | "sectors"
+            | "errors"
+            | "doors"
+            | "floors"
+            | "motors"
+            | "monitors"
+            | "reactors"
+            | "vectors"
+            | "tractors"
+            | "corridors"
+            | "mirrors"
+            | "colors"
+            | "colours"
+    ) {
+        return false;
+    }
+    if matches!(
+        l,
+        "migrants"
+            | "immigrants"
+            | "emigrants"
+            | "militants"
+            | "servants"
+            | "participants"
+            | "assistants"
+            | "applicants"
+            | "tenants"
+            | "merchants"
+            | "peasants"
+            | "sergeants"
+            | "lieutenants"
+            | "inhabitants"
+            | "occupants"
+            | "attendants"
+            | "defendants"
+            | "descendants"
+            | "combatants"
+            | "informants"
+            | "claimants"
+            | "students"
+            | "residents"
+            | "parents"
+            | "patients"
+            | "presidents"
+            | "correspondents"
+            | "dependents"
+            | "respondents"
+            | "adolescents"
+            | "agents"
+            | "opponents"
+            | "protestants"
+    ) {
+        return true;
+    }
+    l.ends_with("men")
+        || [
+            "ers", "ors", "ists", "ians", "ans", "ees", "ives", "ites", "ards",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
+}
+
+/// Words that never head a counted phrase after another plural.
+fn is_measure_word(w: &str) -> bool {
+    matches!(
+        w,
+        "times"
+            | "years"
+            | "days"
+            | "months"
+            | "weeks"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "decades"
+    )
+}
+
+/// Leading words skipped in a counted phrase: `six other senior officials`.
+fn is_skipped_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "other" | "more" | "further" | "additional" | "extra" | "another" | "others"
+    )
+}
+
+/// The noun phrase after `pos` (the end of a figure): `of` is skipped when `allow_of`
+/// (`hundreds of fake accounts`), and so is a partitive `of the` (`two of the men`).
+pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Option<NounPhrase> {
+    let text = f.text;
+    let mut at = pos;
+    let mut buf = [0u8; 24];
+    if let Some(of) = f.next_is(at, "of") {
+        at = of.span.end;
+        let d = f.next(at)?;
+        let dw = scan::lower(d.text(text), &mut buf).unwrap_or("");
+        if matches!(
+            dw,
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "your" | "my"
+        ) {
+            at = d.span.end;
+        } else if !allow_of {
+            return None;
+        }
+    }
+    let mut start: Option<usize> = None;
+    let mut prev_word: Option<Span> = None;
+    let mut prev_plural = false;
+    let mut coord_from: Option<usize> = None;
+    let mut fallback: Option<NounPhrase> = None;
+    let mut words = 0;
+    while words < 7 {
+        let Some(t) = f.next(at) else { break };
+        if !t.is_word() {
+            break;
+        }
+        let w_span = scan::hyphen_compound(text, t, f.hi);
+        let w = &text[w_span];
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        let lw = scan::lower(w, &mut buf);
+        let lw = lw.unwrap_or("");
+        if lw == "and" || lw == "or" || lw == "&" {
+            // `Iranian and non-Iranians`: a modifier coordinated with the head.
+            if let (Some(p), false) = (prev_word, prev_plural) {
+                if let Some(n) = f.next(t.span.end).filter(Token::is_word) {
+                    let mut b2 = [0u8; 24];
+                    let nw = scan::lower(n.text(text), &mut b2).unwrap_or("");
+                    if !is_stop(nw)
+                        && !nw.starts_with(|c: char| c.is_ascii_digit())
+                        && !super::number::is_number_word(n.text(text))
+                    {
+                        coord_from.get_or_insert(p.start);
+                        at = t.span.end;
+                        words += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if is_stop(lw) && !(start.is_none() && is_skipped_lead(lw)) {
+            break;
+        }
+        if start.is_none() && is_skipped_lead(lw) {
+            at = w_span.end;
+            words += 1;
+            continue;
+        }
+        // A number word ends the phrase (`two French hostages` stops before a second number).
+        if super::number::is_number_word(w) {
+            break;
+        }
+        start.get_or_insert(w_span.start);
+        let cap = scan::is_capitalised(w);
+        let plural = !lw.is_empty()
+            && (looks_plural(lw) || cap && lw.len() > 4 && lw.ends_with("is"))
+            || lw.is_empty() && w.ends_with('s');
+        prev_word = Some(w_span);
+        prev_plural = plural;
+        at = w_span.end;
+        words += 1;
+        if plural {
+            // A plural used as a modifier of another plural: `police officers`,
+            // `arms dealers`.
+            if let Some(n) = f.next(at).filter(|n| n.is_word() && n.span.start > at) {
+                let nw = n.text(text);
+                let mut b2 = [0u8; 24];
+                let nl = scan::lower(nw, &mut b2).unwrap_or("");
+                if !cap
+                    && !scan::is_capitalised(nw)
+                    && !is_stop(nl)
+                    && looks_plural(nl)
+                    && !is_measure_word(nl)
+                {
+                    let unit = Span::new(n.span.start, n.span.end);
+                    return Some(NounPhrase {
+                        span: Span::new(start.unwrap_or(w_span.start), n.span.end),
+                        unit,
+                        plural: true,
+                    });
+                }
+            }
+            let unit = match coord_from {
+                Some(c) => Span::new(c, w_span.end),
+                None => w_span,
+            };
+            let np = NounPhrase {
+                span: Span::new(start.unwrap_or(w_span.start), w_span.end),
+                unit,
+                plural: true,
+            };
+            // A capitalised word in `s` may be a name used as a modifier (`two Texas bank
+            // accounts`, `10,000 Hearts fans`): go on if a noun follows.
+            let goes_on = cap
+                && f.next(at).is_some_and(|n| {
+                    let mut b2 = [0u8; 24];
+                    n.is_word()
+                        && !is_stop(scan::lower(n.text(text), &mut b2).unwrap_or("and"))
+                        && !super::number::is_number_word(n.text(text))
+                        && !n.text(text).starts_with(|c: char| c.is_ascii_digit())
+                });
+            if !goes_on {
+                return Some(np);
+            }
+            fallback.get_or_insert(np);
+        }
+    }
+    if fallback.is_some() {
+        return fallback;
+    }
+    let last = prev_word?;
+    Some(NounPhrase {
+        span: Span::new(start.unwrap_or(last.start), last.end),
+        unit: last,
+        plural: false,
+    })
+}
+
+// ---- exclusions ----------------------------------------------------------------------
+
+/// Is this number a name, a reference or an identifier rather than a count?
+/// `Resolution 2231`, `page 12`, `p. 12`, `[12]`, `No. 5`, `F-16`.
+pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
+    if n.form.name_hyphen || n.form.code_prefix {
+        return true;
+    }
+    let text = f.text;
+    // `Six Nations`, `the Three Gorges Dam`, `Group of Seven`: a capitalised number word
+    // inside a sentence (not its first word) is part of a name.
+    if n.form.words
+        && !n.form.digits
+        && scan::is_capitalised(n.text)
+        && f.prev(n.span.start).is_some_and(|p| p.is_word())
+    {
+        let prev_is_qualifier =
+            qualifier_before(f, n.span.start).is_some_and(|(s, _)| f.prev(s).is_none());
+        if !prev_is_qualifier && !n.text.chars().all(|c| !c.is_lowercase()) {
+            return true;
+        }
+    }
+    if let Some(p) = f.prev(n.span.start) {
+        if p.is_char(text, '[') && f.next(n.span.end).is_some_and(|t| t.is_char(text, ']')) {
+            return true;
+        }
+        if p.is_char(text, '.') {
+            if let Some(pp) = f.prev(p.span.start) {
+                let mut buf = [0u8; 24];
+                if matches!(
+                    scan::lower(pp.text(text), &mut buf),
+                    Some(
+                        "p" | "pp"
+                            | "no"
+                            | "nos"
+                            | "vol"
+                            | "fig"
+                            | "ch"
+                            | "art"
+                            | "sec"
+                            | "para"
+                            | "nr"
+                            | "op"
+                            | "ed"
+                    )
+                ) {
+                    return true;
+                }
+            }
+        }
+        if p.is_word() {
+            let w = p.text(text);
+            let mut buf = [0u8; 24];
+            if matches!(
+                scan::lower(w, &mut buf),
+                Some(
+                    "page"
+                        | "pages"
+                        | "p"
+                        | "pp"
+                        | "para"
+                        | "paragraph"
+                        | "chapter"
+                        | "section"
+                        | "article"
+                        | "articles"
+                        | "clause"
+                        | "figure"
+                        | "fig"
+                        | "table"
+                        | "item"
+                        | "line"
+                        | "verse"
+                        | "footnote"
+                        | "note"
+                        | "version"
+                        | "v"
+                        | "no"
+                        | "number"
+                        | "nos"
+                        | "vol"
+                        | "volume"
+                        | "issue"
+                        | "episode"
+                        | "season"
+                        | "room"
+                        | "flight"
+                        | "route"
+                        | "highway"
+                        | "channel"
+                        | "resolution"
+                        | "decree"
+                        | "amendment"
+                        | "level"
+                        | "grade"
+                        | "phase"
+                        | "stage"
+                        | "round"
+                        | "step"
+                        | "rule"
+                        | "act"
+                        | "code"
+                        | "tel"
+                        | "phone"
+                        | "fax"
+                        | "ext"
+                        | "gate"
+                        | "platform"
+                        | "block"
+                        | "ward"
+                        | "district"
+                        | "zone"
+                        | "sector"
+                        | "camp"
+                        | "unit"
+                        | "division"
+                        | "brigade"
+                        | "battalion"
+                        | "regiment"
+                        | "corps"
+                        | "squadron"
+                        | "bill"
+                        | "law"
+                        | "box"
+                        | "suite"
+                        | "apartment"
+                        | "building"
+                        | "floor"
+                        | "lot"
+                        | "plot"
+                        | "annex"
+                        | "appendix"
+                        | "exhibit"
+                )
+            ) {
+                return true;
+            }
+            // A capitalised word before a number, not the first word of the sentence:
+            // `Channel 4`, `Resolution 2231`, `Boeing 737`.
+            let first = f.prev(p.span.start).is_none();
+            if !first
+                && scan::is_capitalised(w)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+                && !is_month(w)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A month name or its abbreviation.
+pub(crate) fn is_month(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        scan::lower(w.trim_end_matches('.'), &mut buf),
+        Some(
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
+    )
+}
+
+/// True when a number sits in a date: next to a month name (`August 30, 1981`, `30 August`)
+/// or a weekday.
+pub(crate) fn in_date(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
+    let near = |t: Option<Token>| t.is_some_and(|t| t.is_word() && is_month(t.text(f.text)));
+    if near(f.prev(n.span.start)) || near(f.next(n.span.end)) {
+        return true;
+    }
+    // `August 30, 1981`: the year after a month and a day.
+    if let Some(c) = f.prev(n.span.start).filter(|t| t.is_char(f.text, ',')) {
+        if let Some(d) = f.prev(c.span.start) {
+            if d.is_word()
+                && d.text(f.text).bytes().all(|b| b.is_ascii_digit())
+                && near(f.prev(d.span.start))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The words that begin a sentence-level determiner or preposition before a year:
+/// `the 1988 massacres`, `in 2016 protests`.
+pub(crate) fn year_determiner(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        scan::lower(w, &mut buf),
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "in"
+                | "since"
+                | "of"
+                | "by"
+                | "during"
+                | "until"
+                | "after"
+                | "before"
+                | "from"
+                | "to"
+                | "through"
+                | "till"
+                | "for"
+                | "this"
+                | "that"
+                | "last"
+                | "next"
+                | "early"
+                | "mid"
+                | "late"
+        )
+    ) || w.ends_with("'s")
+        || w.ends_with("’s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with<R>(text: &str, f: impl FnOnce(&Figures<'_, '_>) -> R) -> R {
+        let ctx = SentenceContext {
+            text,
+            span: Span::new(0, text.len()),
+            index: 0,
+            protected: &[],
+            mentions: &[],
+            reference_date: None,
+        };
+        let figs = Figures::new(&ctx);
+        f(&figs)
+    }
+
+    #[test]
+    fn qualifiers() {
+        for (text, q) in [
+            ("at least 30", Some(("at least", Qualifier::AtLeast))),
+            (
+                "no fewer than 30",
+                Some(("no fewer than", Qualifier::AtLeast)),
+            ),
+            ("some 17,000", Some(("some", Qualifier::Approximately))),
+            ("Over 300", Some(("Over", Qualifier::MoreThan))),
+            (
+                "an estimated 5",
+                Some(("an estimated", Qualifier::Approximately)),
+            ),
+            ("upwards of 5", Some(("upwards of", Qualifier::MoreThan))),
+            ("close to 5", Some(("close to", Qualifier::Nearly))),
+            ("up to 5", Some(("up to", Qualifier::AtMost))),
+            ("no more than 5", Some(("no more than", Qualifier::AtMost))),
+            ("fewer than 5", Some(("fewer than", Qualifier::LessThan))),
+            ("talked about 5", None),
+            ("killed 5", None),
+        ] {
+            with(text, |f| {
+                let n = f.nums.last().unwrap();
+                let got =
+                    qualifier_before(f, n.span.start).map(|(s, q)| (&text[s..n.span.start], q));
+                assert_eq!(got.map(|(s, q)| (s.trim_end(), q)), q, "{text}");
+            });
+        }
+        with("30 years or more", |f| {
+            let t = f.next(2).unwrap(); // years
+            assert_eq!(
+                qualifier_after(f, t.span.end).map(|x| x.1),
+                Some(Qualifier::AtLeast)
+            );
+        });
+        with("30,000-plus", |f| {
+            assert_eq!(qualifier_after(f, 6).map(|x| x.1), Some(Qualifier::AtLeast))
+        });
+    }
+
+    #[test]
+    fn noun_phrases() {
+        for (text, allow_of, span, unit) in [
+            (
+                "6 other senior officials on",
+                false,
+                "senior officials",
+                "officials",
+            ),
+            (
+                "300 accounts, pages and groups",
+                false,
+                "accounts",
+                "accounts",
+            ),
+            ("3,500 MEK exiles and", false, "MEK exiles", "exiles"),
+            (
+                "3 leading Washington lobbying firms –",
+                false,
+                "leading Washington lobbying firms",
+                "firms",
+            ),
+            (
+                "1000 of Iranian and non-Iranians.",
+                true,
+                "Iranian and non-Iranians",
+                "Iranian and non-Iranians",
+            ),
+            ("3 men hired by", false, "men", "men"),
+            ("2 sides dance", false, "sides", "sides"),
+            (
+                "300 MEK-linked accounts;",
+                false,
+                "MEK-linked accounts",
+                "accounts",
+            ),
+            ("2 of the men", false, "men", "men"),
+            (
+                "2 Texas bank accounts",
+                false,
+                "Texas bank accounts",
+                "accounts",
+            ),
+            ("3 Israelis died", false, "Israelis", "Israelis"),
+            ("3 Americans hired by", false, "Americans", "Americans"),
+        ] {
+            with(text, |f| {
+                let n = &f.nums[0];
+                let np = noun_phrase(f, n.span.end, allow_of).unwrap();
+                assert_eq!(
+                    (&text[np.span], &text[np.unit], np.plural),
+                    (span, unit, true),
+                    "{text}"
+                );
+            });
+        }
+        with("12 were killed", |f| {
+            assert!(noun_phrase(f, 2, false).is_none())
+        });
+        with("13 of them", |f| {
+            assert!(noun_phrase(f, 2, false).is_none())
+        });
+    }
+
+    #[test]
+    fn references() {
+        for (text, yes) in [
+            ("see page 12", true),
+            ("see p. 12", true),
+            ("a note [12] here", true),
+            ("under Resolution 2231 the", true),
+            ("Channel 4 News", true),
+            ("England lost the Six Nations", true),
+            ("Over Six Nations", false),
+            ("“Two people died”", false),
+            ("Facebook’s 300 accounts", false),
+            ("he had 300 accounts", false),
+            ("Over 300 accounts", false),
+        ] {
+            with(text, |f| {
+                assert_eq!(is_reference(f, &f.nums[0]), yes, "{text}")
+            });
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Quantities: a count of things or people that is not a casualty figure, with `unit` the
+//! counted noun (`Over 300 accounts, pages and groups` → `accounts`; `nearly 3,500 MEK
+//! exiles` → `exiles`; `the two sides` → `sides`; `thousands of Iranian and
+//! non-Iranians` → `Iranian and non-Iranians`). A vague amount with no noun
+//! (`viewed in the hundreds`) is a quantity without a unit.
+//!
+//! Not quantities: the pronoun `one` (`one of the`, `one reason`), references (`page 12`,
+//! `Resolution 2231`, `F-16`), numbers in dates, bare years (`the 2012 decision`, `the
+//! 1988 massacres`; but `2000 members`), measures (`500 miles`) and multipliers
+//! (`3 times`).
+
+use super::context::{
+    Figures, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before, year_determiner,
+};
+use super::number::{Amount, NumberMatch};
+use super::scan;
+use super::{Claim, ClaimKind, Number};
+use crate::span::Span;
+
+/// Plural nouns that do not count things: measures, multipliers, time and money.
+fn is_measure(w: &str) -> bool {
+    matches!(
+        w,
+        "times"
+            | "percent"
+            | "percentage"
+            | "miles"
+            | "kilometres"
+            | "kilometers"
+            | "km"
+            | "kms"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "inches"
+            | "yards"
+            | "tonnes"
+            | "tons"
+            | "kilograms"
+            | "kilos"
+            | "kg"
+            | "kgs"
+            | "grams"
+            | "pounds"
+            | "ounces"
+            | "litres"
+            | "liters"
+            | "gallons"
+            | "barrels"
+            | "acres"
+            | "hectares"
+            | "degrees"
+            | "seconds"
+            | "minutes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "decades"
+            | "centuries"
+            | "dollars"
+            | "euros"
+            | "cents"
+            | "pence"
+            | "yen"
+            | "yuan"
+            | "rials"
+            | "riyals"
+            | "tomans"
+            | "dinars"
+            | "francs"
+            | "rupees"
+            | "rubles"
+            | "roubles"
+            | "shekels"
+            | "dirhams"
+            | "pesos"
+            | "mph"
+            | "kph"
+            | "bps"
+            | "mbps"
+            | "gb"
+            | "mb"
+            | "kb"
+            | "watts"
+            | "volts"
+            | "megawatts"
+            | "calories"
+            | "votes-to"
+            | "odds"
+            | "thanks"
+            | "fold"
+            | "ways"
+            | "bits"
+            | "pcs"
+    )
+}
+
+/// Pushes the quantity claims of the sentence.
+pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
+    for n in &f.nums {
+        if let Some(c) = quantity_at(f, n) {
+            out.push(c);
+        }
+    }
+}
+
+fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
+    let text = f.text;
+    if n.form.name_hyphen
+        || n.form.signed
+        || n.form.fraction
+        || n.form.pence
+        || is_reference(f, n)
+        || in_date(f, n)
+    {
+        return None;
+    }
+    if let Amount::Exact(v) = n.amount {
+        // The pronoun or determiner `one`; `1.5 people`.
+        if v == Number::from(1) || !v.is_integer() && n.form.magnitude == 0 {
+            return None;
+        }
+    }
+    // `10m` without a currency is as likely metres as millions.
+    if n.form.lone_m {
+        return None;
+    }
+    let vague = matches!(n.amount, Amount::Vague { .. });
+    let mut span = n.span;
+    let mut qualifier = None;
+    if let Some((s, q)) = qualifier_before(f, n.span.start) {
+        span.start = s;
+        qualifier = Some(q);
+    }
+    let mut np_from = n.span.end;
+    if qualifier.is_none() {
+        if let Some((e, q)) = qualifier_after(f, n.span.end) {
+            span.end = e;
+            qualifier = Some(q);
+            np_from = e;
+        }
+    }
+    // A hyphenated modifier (`a 300-strong crowd`, `5-star`) is no count.
+    if let Some(t) = f.next(n.span.end) {
+        if t.is_char(text, '-') && t.span.start == n.span.end {
+            return None;
+        }
+        if t.is_char(text, '%') {
+            return None;
+        }
+    }
+    let np = noun_phrase(f, np_from, vague);
+    let unit = match np {
+        Some(p) if p.plural => {
+            let mut buf = [0u8; 24];
+            let head = &text[p.unit];
+            let lw = scan::lower(head.rsplit(' ').next().unwrap_or(head), &mut buf).unwrap_or("");
+            if is_measure(lw) {
+                return None;
+            }
+            Some(p.unit)
+        }
+        _ if vague && f.next_is(n.span.end, "of").is_none() => None,
+        _ => return None,
+    };
+    if n.form.year_like {
+        // `has 2000 members`, `about 1500 people`; not `the 1988 massacres`, `in 2016
+        // protests`, `2018 elections were held`: a year-like count needs a hedge or a
+        // verb of having or counting before it.
+        let prev = f.prev(span.start).filter(|p| p.is_word());
+        let counted = qualifier.is_some()
+            || prev.is_some_and(|p| {
+                let mut buf = [0u8; 24];
+                matches!(
+                    scan::lower(p.text(text), &mut buf),
+                    Some(
+                        "has"
+                            | "have"
+                            | "had"
+                            | "with"
+                            | "employs"
+                            | "employed"
+                            | "hosts"
+                            | "hosted"
+                            | "houses"
+                            | "housed"
+                            | "sent"
+                            | "deployed"
+                            | "includes"
+                            | "included"
+                            | "including"
+                            | "numbering"
+                            | "totalling"
+                            | "totaling"
+                            | "recruited"
+                            | "trained"
+                            | "arrested"
+                            | "detained"
+                            | "registered"
+                            | "counted"
+                            | "another"
+                            | "than"
+                            | "by"
+                            | "to"
+                            | "and"
+                            | "or"
+                    )
+                )
+            });
+        if unit.is_none()
+            || !counted
+            || prev.is_some_and(|p| year_determiner(p.text(text)) && !p.is(text, "to"))
+        {
+            return None;
+        }
+    }
+    let mut c = f.claim(
+        ClaimKind::Quantity,
+        Span::new(span.start, span.end),
+        n.amount,
+    );
+    c.qualifier = qualifier;
+    c.unit = unit.map(|u| text[u].into());
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::testing::{Expect, check_kind};
+    use crate::claims::{ClaimKind, Qualifier};
+
+    fn quantity(text: &str, want: &[Expect]) {
+        check_kind(ClaimKind::Quantity, text, want);
+    }
+
+    #[test]
+    fn counts() {
+        quantity(
+            "Over 300 accounts, pages and groups were tagged.",
+            &[Expect::quantity("Over 300", "300", "accounts").qualifier(Qualifier::MoreThan)],
+        );
+        quantity(
+            "It hosted nearly 3,500 MEK exiles.",
+            &[Expect::quantity("nearly 3,500", "3500", "exiles").qualifier(Qualifier::Nearly)],
+        );
+        quantity(
+            "It paid three leading Washington lobbying firms.",
+            &[Expect::quantity("three", "3", "firms")],
+        );
+        quantity(
+            "at a time the two sides dance around",
+            &[Expect::quantity("two", "2", "sides")],
+        );
+        quantity(
+            "the release of two French hostages in Lebanon",
+            &[Expect::quantity("two", "2", "hostages")],
+        );
+        quantity(
+            "filled by thousands of Iranian and non-Iranians.",
+            &[
+                Expect::quantity("thousands", "", "Iranian and non-Iranians")
+                    .bounds("1000", "10000"),
+            ],
+        );
+        quantity(
+            "Facebook has closed hundreds of fake accounts.",
+            &[Expect::quantity("hundreds", "", "accounts").bounds("100", "1000")],
+        );
+        quantity(
+            "embassies in 13 countries",
+            &[Expect::quantity("13", "13", "countries")],
+        );
+        quantity(
+            "The party has 2000 members.",
+            &[Expect::quantity("2000", "2000", "members")],
+        );
+        quantity(
+            "between eight and ten soldiers",
+            &[Expect::quantity("between eight and ten", "", "soldiers").bounds("8", "10")],
+        );
+        quantity("10m people", &[]);
+        quantity(
+            "2 million people",
+            &[Expect::quantity("2 million", "2000000", "people")],
+        );
+    }
+
+    #[test]
+    fn not_quantities() {
+        quantity(
+            "In one of the most famous ones, money is one reason, as one that can.",
+            &[],
+        );
+        quantity(
+            "a single location and the first post-revolution election",
+            &[],
+        );
+        quantity(
+            "the 2012 decision and the 1988 massacres in 2016 protests",
+            &[],
+        );
+        quantity("see page 12 and Resolution 2231 and the F-16 jets", &[]);
+        quantity("It ran 500 miles, 3 times, in 7Tir and P4+1 talks.", &[]);
+        quantity("On August 30, 1981 they left.", &[]);
+    }
+}

@@ -1,0 +1,323 @@
+//! Small cursor helpers over the words around a figure: the recognisers look a few words
+//! left and right of each number instead of tokenising whole sentences.
+//!
+//! A *word* is a run of alphanumeric characters, with apostrophes (`'`, `’`) inside it
+//! (`Iran’s`, `don't`); a hyphen is not part of a word (`five-day` is `five`, `-`, `day`).
+//! Any other character that is not white space is a one-character punctuation token.
+//! All positions are byte offsets into the text and lie on character boundaries.
+
+use crate::span::Span;
+
+/// What a [`Token`] is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum TokKind {
+    /// Letters and digits (with inner apostrophes).
+    Word,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// A word or a punctuation character, as a span of the text.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    pub(crate) kind: TokKind,
+}
+
+impl Token {
+    /// The text of the token.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span]
+    }
+
+    /// True for a word equal to `w` ignoring ASCII case (`w` in lowercase).
+    pub(crate) fn is(&self, text: &str, w: &str) -> bool {
+        self.kind == TokKind::Word && text[self.span].eq_ignore_ascii_case(w)
+    }
+
+    /// True for a punctuation token that is `c`.
+    pub(crate) fn is_char(&self, text: &str, c: char) -> bool {
+        self.kind == TokKind::Punct && text[self.span].starts_with(c)
+    }
+
+    /// True for a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// White space, including the no-break and thin spaces of typeset text.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A character that can be part of a word.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// The first position at or after `pos` (and before `hi`) that is not white space.
+pub(crate) fn skip_space(text: &str, mut pos: usize, hi: usize) -> usize {
+    let b = text.as_bytes();
+    while pos < hi {
+        if b[pos] < 0x80 {
+            if b[pos].is_ascii_whitespace() {
+                pos += 1;
+                continue;
+            }
+            return pos;
+        }
+        match text[pos..].chars().next() {
+            Some(c) if is_space(c) => pos += c.len_utf8(),
+            _ => return pos,
+        }
+    }
+    hi
+}
+
+/// The position just after the last non-space character before `pos` (not before `lo`).
+pub(crate) fn skip_space_back(text: &str, mut pos: usize, lo: usize) -> usize {
+    let b = text.as_bytes();
+    while pos > lo {
+        if b[pos - 1] < 0x80 {
+            if b[pos - 1].is_ascii_whitespace() {
+                pos -= 1;
+                continue;
+            }
+            return pos;
+        }
+        match text[..pos].chars().next_back() {
+            Some(c) if is_space(c) => pos -= c.len_utf8(),
+            _ => return pos,
+        }
+    }
+    lo
+}
+
+/// The token starting at or after `pos`, ending at or before `hi`.
+pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
+    let start = skip_space(text, pos, hi);
+    if start >= hi {
+        return None;
+    }
+    let b = text.as_bytes();
+    let c0 = char_at(text, start, hi)?;
+    if !is_word_char(c0) {
+        return Some(Token {
+            span: Span::new(start, start + c0.len_utf8()),
+            kind: TokKind::Punct,
+        });
+    }
+    let mut end = start + c0.len_utf8();
+    while end < hi {
+        let x = b[end];
+        if x.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        if x < 0x80 && x != b'\'' {
+            break;
+        }
+        let Some(c) = char_at(text, end, hi) else {
+            break;
+        };
+        if is_word_char(c) {
+            end += c.len_utf8();
+        } else if is_apostrophe(c) {
+            // Inside a word only if a letter follows.
+            let j = end + c.len_utf8();
+            match char_at(text, j, hi) {
+                Some(d) if d.is_alphabetic() => end = j,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// The character at `pos`, if before `hi`.
+#[inline]
+fn char_at(text: &str, pos: usize, hi: usize) -> Option<char> {
+    if pos >= hi {
+        return None;
+    }
+    let b = text.as_bytes()[pos];
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[pos..hi].chars().next()
+    }
+}
+
+/// The character ending at `pos`, if after `lo`.
+#[inline]
+fn char_before(text: &str, pos: usize, lo: usize) -> Option<char> {
+    if pos <= lo {
+        return None;
+    }
+    let b = text.as_bytes()[pos - 1];
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[lo..pos].chars().next_back()
+    }
+}
+
+/// The token ending at or before `pos` (after skipping white space), starting at or after `lo`.
+pub(crate) fn prev_token(text: &str, pos: usize, lo: usize) -> Option<Token> {
+    let end = skip_space_back(text, pos, lo);
+    if end <= lo {
+        return None;
+    }
+    let c0 = char_before(text, end, lo)?;
+    if !is_word_char(c0) {
+        return Some(Token {
+            span: Span::new(end - c0.len_utf8(), end),
+            kind: TokKind::Punct,
+        });
+    }
+    let b = text.as_bytes();
+    let mut start = end - c0.len_utf8();
+    while start > lo {
+        let x = b[start - 1];
+        if x.is_ascii_alphanumeric() {
+            start -= 1;
+            continue;
+        }
+        if x < 0x80 && x != b'\'' {
+            break;
+        }
+        let Some(c) = char_before(text, start, lo) else {
+            break;
+        };
+        if is_word_char(c) {
+            start -= c.len_utf8();
+        } else if is_apostrophe(c) && char_at(text, start, end).is_some_and(char::is_alphabetic) {
+            // An apostrophe inside a word: a letter or digit must precede it.
+            let k = start - c.len_utf8();
+            if char_before(text, k, lo).is_some_and(is_word_char) {
+                start = k;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// The word made of `tok` and any words glued to it by hyphens (`MEK-linked`,
+/// `non-Iranians`), with no space around the hyphens.
+pub(crate) fn hyphen_compound(text: &str, tok: Token, hi: usize) -> Span {
+    let b = text.as_bytes();
+    let mut end = tok.span.end;
+    while end + 1 < hi && b[end] == b'-' && text[end + 1..].starts_with(is_word_char) {
+        match next_token(text, end + 1, hi) {
+            Some(t) if t.span.start == end + 1 && t.is_word() => end = t.span.end,
+            _ => break,
+        }
+    }
+    Span::new(tok.span.start, end)
+}
+
+/// `w` in ASCII lowercase, in `buf`, if it is short and ASCII; `None` otherwise.
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// True if the character before `pos` (not before `lo`) is a word character.
+pub(crate) fn word_char_before(text: &str, pos: usize, lo: usize) -> bool {
+    pos > lo && text[lo..pos].chars().next_back().is_some_and(is_word_char)
+}
+
+/// True if the character at `pos` (before `hi`) is a word character.
+pub(crate) fn word_char_at(text: &str, pos: usize, hi: usize) -> bool {
+    pos < hi && text[pos..hi].chars().next().is_some_and(is_word_char)
+}
+
+/// True if `s` ends with `suffix` (ASCII, lowercase), ignoring ASCII case.
+pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// True if `s` starts with an uppercase letter.
+pub(crate) fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_fwd(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(t) = next_token(text, pos, text.len()) {
+            out.push(t.text(text));
+            pos = t.span.end;
+        }
+        out
+    }
+
+    fn words_back(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut pos = text.len();
+        while let Some(t) = prev_token(text, pos, 0) {
+            out.push(t.text(text));
+            pos = t.span.start;
+        }
+        out.reverse();
+        out
+    }
+
+    #[test]
+    fn tokens_both_ways() {
+        for text in [
+            "Iran’s five-day ‘talks’, don't stop: 17,000 people.",
+            "  a\u{a0}b\u{2009}c ",
+            "l'État’ 'quoted' x",
+            "",
+            "’’",
+        ] {
+            assert_eq!(words_fwd(text), words_back(text), "{text:?}");
+        }
+        assert_eq!(
+            words_fwd("Iran’s five-day talks, 17,000"),
+            ["Iran’s", "five", "-", "day", "talks", ",", "17", ",", "000"]
+        );
+    }
+
+    #[test]
+    fn compounds_and_lowercase() {
+        let t = "MEK-linked accounts";
+        let tok = next_token(t, 0, t.len()).unwrap();
+        assert_eq!(&t[hyphen_compound(t, tok, t.len())], "MEK-linked");
+        let mut buf = [0u8; 24];
+        assert_eq!(lower("KiLLed", &mut buf), Some("killed"));
+        assert_eq!(lower("Ünïcode", &mut buf), None);
+    }
+}
