@@ -622,7 +622,7 @@ mod tests {
             (
                 "It began two months ago.",
                 r,
-                &[("two months ago", Some("2016-09"), true)],
+                &[("two months ago", Some("2016-09-07"), true)],
             ),
             (
                 "We met last Sunday.",
@@ -664,7 +664,7 @@ mod tests {
             (
                 "We met a month ago.",
                 r,
-                &[("a month ago", Some("2016-10"), true)],
+                &[("a month ago", Some("2016-10-07"), true)],
             ),
             (
                 "It fell last night.",
@@ -687,6 +687,63 @@ mod tests {
                 &[("the first friday of july", Some("2016-07-01"), true)],
             ),
             ("Out last sept.", r, &[("last sept", Some("2016-09"), true)]),
+        ]);
+    }
+
+    #[test]
+    fn more_forms() {
+        let r = Some("2016-11-07");
+        check(&[
+            (
+                "We met the day before yesterday.",
+                r,
+                &[("the day before yesterday", Some("2016-11-05"), true)],
+            ),
+            (
+                "We met 20th of next month.",
+                r,
+                &[("20th of next month", Some("2016-12-20"), true)],
+            ),
+            ("Prices rose over the last year.", r, &[]),
+            (
+                "Sales fell in the last week of December 2004.",
+                r,
+                &[("December 2004", Some("2004-12"), false)],
+            ),
+            ("Shares rose 4% by 1200 GMT in London.", None, &[]),
+            ("A message for the New Year 1403 was sent.", None, &[]),
+            (
+                "I bought it for $ 12 December 27",
+                None,
+                &[("December 27", Some("XXXX-12-27"), false)],
+            ),
+            (
+                "I'll go back 4th of march",
+                None,
+                &[("4th of march", Some("XXXX-03-04"), false)],
+            ),
+            (
+                "I'll go back may twenty one",
+                None,
+                &[("may twenty one", Some("XXXX-05-21"), false)],
+            ),
+            ("Troops will 10 march on.", None, &[]),
+            (
+                "Rallies on May Day drew crowds.",
+                None,
+                &[("May Day", Some("XXXX-05-01"), false)],
+            ),
+            (
+                "Back on 4/22 for sure.",
+                None,
+                &[("4/22", Some("XXXX-04-22"), false)],
+            ),
+            (
+                "Back on 22/04 for sure.",
+                None,
+                &[("22/04", Some("XXXX-04-22"), false)],
+            ),
+            ("Open 24/7 and 1/3 of staff.", None, &[]),
         ]);
     }
 

@@ -106,44 +106,22 @@ impl Number {
             e -= 1;
         }
         m = m.checked_mul(10i128.checked_pow(e)?)?;
-        Some(
-            Number {
-                mantissa: m,
-                scale: s as u8,
-            }
-            .normalized(),
-        )
+        Some(Number { mantissa: m, scale: s as u8 }.normalized())
     }
 
     /// Multiplies two numbers, or `None` on overflow.
     pub fn checked_mul(self, other: Number) -> Option<Number> {
         let m = self.mantissa.checked_mul(other.mantissa)?;
         let s = self.scale.checked_add(other.scale)?;
-        Some(
-            Number {
-                mantissa: m,
-                scale: s,
-            }
-            .normalized(),
-        )
+        Some(Number { mantissa: m, scale: s }.normalized())
     }
 
     /// Adds two numbers, or `None` on overflow.
     pub fn checked_add(self, other: Number) -> Option<Number> {
         let s = self.scale.max(other.scale);
-        let a = self
-            .mantissa
-            .checked_mul(10i128.checked_pow(u32::from(s - self.scale))?)?;
-        let b = other
-            .mantissa
-            .checked_mul(10i128.checked_pow(u32::from(s - other.scale))?)?;
-        Some(
-            Number {
-                mantissa: a.checked_add(b)?,
-                scale: s,
-            }
-            .normalized(),
-        )
+        let a = self.mantissa.checked_mul(10i128.checked_pow(u32::from(s - self.scale))?)?;
+        let b = other.mantissa.checked_mul(10i128.checked_pow(u32::from(s - other.scale))?)?;
+        Some(Number { mantissa: a.checked_add(b)?, scale: s }.normalized())
     }
 
     /// Rounds to `digits` places after the point (half away from zero).
@@ -154,16 +132,8 @@ impl Number {
         let drop = 10i128.pow(u32::from(self.scale - digits));
         let q = self.mantissa / drop;
         let r = self.mantissa % drop;
-        let q = if r.abs() * 2 >= drop {
-            q + r.signum()
-        } else {
-            q
-        };
-        Number {
-            mantissa: q,
-            scale: digits,
-        }
-        .normalized()
+        let q = if r.abs() * 2 >= drop { q + r.signum() } else { q };
+        Number { mantissa: q, scale: digits }.normalized()
     }
 
     /// True if the number has no fractional part.
@@ -173,11 +143,7 @@ impl Number {
 
     /// The number as an `i64`, if it is an integer in range.
     pub fn to_i64(&self) -> Option<i64> {
-        if self.scale == 0 {
-            i64::try_from(self.mantissa).ok()
-        } else {
-            None
-        }
+        if self.scale == 0 { i64::try_from(self.mantissa).ok() } else { None }
     }
 
     /// The nearest `f64`.
@@ -206,28 +172,19 @@ impl PartialEq for Number {
 
 impl From<i64> for Number {
     fn from(n: i64) -> Number {
-        Number {
-            mantissa: i128::from(n),
-            scale: 0,
-        }
+        Number { mantissa: i128::from(n), scale: 0 }
     }
 }
 
 impl From<i32> for Number {
     fn from(n: i32) -> Number {
-        Number {
-            mantissa: i128::from(n),
-            scale: 0,
-        }
+        Number { mantissa: i128::from(n), scale: 0 }
     }
 }
 
 impl From<u32> for Number {
     fn from(n: u32) -> Number {
-        Number {
-            mantissa: i128::from(n),
-            scale: 0,
-        }
+        Number { mantissa: i128::from(n), scale: 0 }
     }
 }
 
@@ -240,13 +197,7 @@ impl fmt::Display for Number {
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let a = self.mantissa.unsigned_abs();
         let p = p as u128;
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            a / p,
-            a % p,
-            width = usize::from(self.scale)
-        )
+        write!(f, "{sign}{}.{:0width$}", a / p, a % p, width = usize::from(self.scale))
     }
 }
 
@@ -367,14 +318,7 @@ impl Date {
     /// A full date, or `None` if it does not exist.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
         (day >= 1 && day <= days_in_month(year, month) && (0..=9999).contains(&year)).then_some(
-            Date {
-                year: Some(year),
-                grain: YearGrain::Year,
-                month: Some(month),
-                day: Some(day),
-                time: None,
-                part: None,
-            },
+            Date { year: Some(year), grain: YearGrain::Year, month: Some(month), day: Some(day), time: None, part: None },
         )
     }
 
@@ -392,38 +336,17 @@ impl Date {
 
     /// A year (`1997`).
     pub fn year(year: i32) -> Date {
-        Date {
-            year: Some(year),
-            grain: YearGrain::Year,
-            month: None,
-            day: None,
-            time: None,
-            part: None,
-        }
+        Date { year: Some(year), grain: YearGrain::Year, month: None, day: None, time: None, part: None }
     }
 
     /// The decade that `year` falls in (`1984` → `198X`).
     pub fn decade(year: i32) -> Date {
-        Date {
-            year: Some(year - year.rem_euclid(10)),
-            grain: YearGrain::Decade,
-            month: None,
-            day: None,
-            time: None,
-            part: None,
-        }
+        Date { year: Some(year - year.rem_euclid(10)), grain: YearGrain::Decade, month: None, day: None, time: None, part: None }
     }
 
     /// The century that `year` falls in (`1984` → `19XX`).
     pub fn century(year: i32) -> Date {
-        Date {
-            year: Some(year - year.rem_euclid(100)),
-            grain: YearGrain::Century,
-            month: None,
-            day: None,
-            time: None,
-            part: None,
-        }
+        Date { year: Some(year - year.rem_euclid(100)), grain: YearGrain::Century, month: None, day: None, time: None, part: None }
     }
 
     /// A day of a month in an unknown year (`XXXX-10-02`).
@@ -433,6 +356,18 @@ impl Date {
             grain: YearGrain::Year,
             month: Some(month),
             day: Some(day),
+            time: None,
+            part: None,
+        })
+    }
+
+    /// A month in an unknown year (`XXXX-04`).
+    pub fn month_only(month: u8) -> Option<Date> {
+        (1..=12).contains(&month).then_some(Date {
+            year: None,
+            grain: YearGrain::Year,
+            month: Some(month),
+            day: None,
             time: None,
             part: None,
         })
@@ -462,18 +397,6 @@ impl Date {
         Date::with_part(year, YearPart::Week(week))
     }
 
-    /// A month in an unknown year (`XXXX-04`).
-    pub fn month_only(month: u8) -> Option<Date> {
-        (1..=12).contains(&month).then_some(Date {
-            year: None,
-            grain: YearGrain::Year,
-            month: Some(month),
-            day: None,
-            time: None,
-            part: None,
-        })
-    }
-
     /// The same date with a time of day.
     pub fn with_time(mut self, time: Time) -> Date {
         self.time = Some(time);
@@ -500,11 +423,7 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
-            }
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
         };
         let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
             return Err(bad());
@@ -603,32 +522,14 @@ mod tests {
     fn numbers() {
         assert_eq!(Number::new(1500, 3), Number::new(15, 1));
         assert_eq!(Number::new(15, 1).scaled(6), Some(Number::from(1_500_000)));
-        assert_eq!(
-            Number::new(113, 2).scaled(9).unwrap().to_string(),
-            "1130000000"
-        );
-        assert_eq!(
-            Number::new(2, 0)
-                .checked_mul(Number::new(5, 1))
-                .unwrap()
-                .to_string(),
-            "1"
-        );
-        assert_eq!(
-            Number::new(200, 0)
-                .checked_add(Number::new(25, 1))
-                .unwrap()
-                .to_string(),
-            "202.5"
-        );
+        assert_eq!(Number::new(113, 2).scaled(9).unwrap().to_string(), "1130000000");
+        assert_eq!(Number::new(2, 0).checked_mul(Number::new(5, 1)).unwrap().to_string(), "1");
+        assert_eq!(Number::new(200, 0).checked_add(Number::new(25, 1)).unwrap().to_string(), "202.5");
         assert_eq!(Number::new(666_666, 4).rounded(2).to_string(), "66.67");
         assert_eq!(Number::new(-15, 1).to_string(), "-1.5");
         assert_eq!(Number::new(5, 2).to_string(), "0.05");
         assert_eq!(serde_json::to_string(&Number::new(5, 1)).unwrap(), "0.5");
-        assert_eq!(
-            serde_json::to_string(&Number::from(17000)).unwrap(),
-            "17000"
-        );
+        assert_eq!(serde_json::to_string(&Number::from(17000)).unwrap(), "17000");
         assert_eq!(Number::from(1).scaled(40), None);
     }
 
@@ -639,56 +540,18 @@ mod tests {
         assert_eq!(Date::century(1984).to_string(), "19XX");
         assert!(Date::ymd(2021, 2, 29).is_none());
         assert!(Date::ymd(2020, 2, 29).is_some());
-        let t = Time {
-            hour: 9,
-            minute: 46,
-            second: Some(35),
-            offset_minutes: Some(0),
-        };
-        assert_eq!(
-            Date::ymd(2021, 5, 10).unwrap().with_time(t).to_string(),
-            "2021-05-10T09:46:35+00:00"
-        );
+        let t = Time { hour: 9, minute: 46, second: Some(35), offset_minutes: Some(0) };
+        assert_eq!(Date::ymd(2021, 5, 10).unwrap().with_time(t).to_string(), "2021-05-10T09:46:35+00:00");
         assert_eq!(Date::iso_week(2021, 14).unwrap().to_string(), "2021-W14");
-        assert_eq!(
-            Date::with_part(2016, YearPart::Weekend(45))
-                .unwrap()
-                .to_string(),
-            "2016-W45-WE"
-        );
-        assert_eq!(
-            Date::with_part(2016, YearPart::Quarter(3))
-                .unwrap()
-                .to_string(),
-            "2016-Q3"
-        );
-        assert_eq!(
-            Date::with_part(2019, YearPart::Half(1))
-                .unwrap()
-                .to_string(),
-            "2019-H1"
-        );
-        assert_eq!(
-            Date::with_part(2016, YearPart::Season(Season::Summer))
-                .unwrap()
-                .to_string(),
-            "2016-SU"
-        );
+        assert_eq!(Date::with_part(2016, YearPart::Weekend(45)).unwrap().to_string(), "2016-W45-WE");
+        assert_eq!(Date::with_part(2016, YearPart::Quarter(3)).unwrap().to_string(), "2016-Q3");
+        assert_eq!(Date::with_part(2019, YearPart::Half(1)).unwrap().to_string(), "2019-H1");
+        assert_eq!(Date::with_part(2016, YearPart::Season(Season::Summer)).unwrap().to_string(), "2016-SU");
         assert!(Date::iso_week(2021, 54).is_none());
-        assert_eq!(Date::month_only(4).unwrap().to_string(), "XXXX-04");
-        assert_eq!(
-            Date::month_only(4).unwrap().with_year(1992).to_string(),
-            "1992-04"
-        );
         assert!(Date::with_part(2021, YearPart::Quarter(5)).is_none());
-        assert_eq!(
-            Date::ymd(2021, 5, 10)
-                .unwrap()
-                .with_time(t)
-                .without_time()
-                .to_string(),
-            "2021-05-10"
-        );
+        assert_eq!(Date::month_only(4).unwrap().to_string(), "XXXX-04");
+        assert_eq!(Date::month_only(4).unwrap().with_year(1992).to_string(), "1992-04");
+        assert_eq!(Date::ymd(2021, 5, 10).unwrap().with_time(t).without_time().to_string(), "2021-05-10");
         assert!(Date::parse_ymd("2021-13-01").is_err());
         assert!(Date::parse_ymd("21-01-01").is_err());
         assert_eq!(

@@ -711,6 +711,16 @@ static KEYWORDS: Lazy<AhoCorasick> = Lazy::new(|| {
         "night",
         "thanksgiving",
         "valentine",
+        "ago",
+        "twenty",
+        "thirty",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "noon",
+        "midnight",
     ];
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)

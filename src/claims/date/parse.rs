@@ -236,6 +236,9 @@ impl<'a> Parser<'a> {
 
     /// Token `i` is a number not glued to a wider numeral, a currency sign or letters before it.
     fn clean_start(&self, i: usize) -> bool {
+        if i > 0 && matches!(self.punct(i - 1), Some('$' | '€' | '£' | '¥')) {
+            return false;
+        }
         if i == 0 || !self.glued(i) {
             return true;
         }
@@ -707,24 +710,31 @@ impl<'a> Parser<'a> {
         }
         let mut best = None;
         // Day Month [Year]
-        if let Some((d, mut j, _)) = self.day_at(i, 0) {
+        if let Some((d, mut j, ordinal)) = self.day_at(i, 0) {
             if self.is_p(j, '.') && !self.glued(j + 1) {
                 j += 1; // "16. Nov. 2016"
             }
-            if self.is(j, Kw::Of) {
+            let of = self.is(j, Kw::Of);
+            if of {
                 j += 1;
             }
             if let Some((m, me, _)) = self.month_at(j) {
-                let lower_may = m == 5 && !self.t[j].cap;
+                // "10 march on", "5 may be": verbs, unless "of" or an ordinal ties them.
+                let verbish = (m == 5 || m == 3) && !self.t[j].cap;
                 match self.trailing_year(me) {
                     Some((y, e)) => best = Date::ymd(y, m, d).map(|dt| Pt::new(i, e, V::Abs(dt))),
-                    None if !lower_may && !(m == 3 && !self.t[j].cap && !self.t[j].glued) => {
+                    None if !verbish || of || ordinal => {
                         best = Date::month_day(m, d).map(|dt| Pt::new(i, me, V::Abs(dt)));
                     }
                     None => {}
                 }
                 if best.is_some() {
                     return best;
+                }
+            }
+            if of {
+                if let Some(p) = self.day_of_shifted_month(i, d, j) {
+                    return Some(p);
                 }
             }
             // "on 15", "on the 22nd" is in the_point.
@@ -814,6 +824,14 @@ impl<'a> Parser<'a> {
         if self.count_follows(e) || self.numeric_change_follows(e) {
             return false;
         }
+        // 1200 GMT, 1700 local time: a time of day.
+        let next = self.text_of(e);
+        if self.is(e, Kw::Utc)
+            || next.eq_ignore_ascii_case("local")
+            || next.eq_ignore_ascii_case("hrs")
+        {
+            return false;
+        }
         if loose {
             return true;
         }
@@ -865,7 +883,10 @@ impl<'a> Parser<'a> {
                 | Kw::Winter
                 | Kw::From,
             ) => true,
-            Lex::Unit(Unit::Year) => !self.text_of(p).ends_with('s'),
+            // the year 2050; not "New Year 1403" (another calendar)
+            Lex::Unit(Unit::Year) => {
+                !self.text_of(p).ends_with('s') && !(p > 0 && self.is(p - 1, Kw::New))
+            }
             Lex::Kw(Kw::Around) => !self.is_word(e) || y % 100 != 0,
             Lex::Kw(Kw::By) => !(p > 0 && self.is(p - 1, Kw::Rise)),
             Lex::Kw(Kw::Of) => {
@@ -1102,14 +1123,17 @@ impl<'a> Parser<'a> {
                     }
                     (C::N(a, 1..=2), C::N(b, 1..=2)) => {
                         // A day without its year: 4/22, 22/04, 7.6 after a weekday.
+                        let b2 = num_b_len == 2;
+                        let prev = i.checked_sub(1).map(|p| self.lex(p));
                         let ctx = loose
-                            || (i > 0
-                                && (matches!(self.lex(i - 1), Lex::Weekday(..))
-                                    || (s0 != '.'
-                                        && matches!(
-                                            self.kw(i - 1),
-                                            Some(Kw::On | Kw::Since | Kw::Until | Kw::Till)
-                                        ))));
+                            || matches!(prev, Some(Lex::Weekday(..)))
+                            || (s0 != '.'
+                                && matches!(
+                                    prev,
+                                    Some(Lex::Kw(Kw::On | Kw::Since | Kw::Until | Kw::Till))
+                                ))
+                            || (s0 == '.' && b2 && prev == Some(Lex::Kw(Kw::On)))
+                            || (s0 == '/' && b2);
                         if !ctx || num_b_len == 0 || self.count_follows(end) {
                             return None;
                         }
@@ -1167,6 +1191,18 @@ impl<'a> Parser<'a> {
                 return Some(Pt::new(s, e, v));
             }
         }
+        // May Day
+        if m == 5
+            && cap
+            && self.lex(i + 1) == Lex::Unit(Unit::Day)
+            && self.t[i + 1].cap
+            && !self.text_of(i + 1).ends_with('s')
+        {
+            return match self.trailing_year(i + 2) {
+                Some((y, e)) => Date::ymd(y, 5, 1).map(|d| Pt::new(i, e, V::Abs(d))),
+                None => Date::month_day(5, 1).map(|d| Pt::new(i, i + 2, V::Abs(d))),
+            };
+        }
         let mut best = None;
         // Month [,] [the] Day [[,] [of] Year]
         let mut k = me;
@@ -1180,9 +1216,9 @@ impl<'a> Parser<'a> {
         }
         if let Some((d, de, ordinal)) = self.day_at(k, 1) {
             let word_day = !self.is_num(k);
+            let compound = word_day && de > k + 1;
             let ok = (ordinal || !(comma || the))
-                && (!lower_may || ordinal || word_day)
-                && !(word_day && !ordinal && lower_may)
+                && (!lower_may || ordinal || compound)
                 && (ordinal
                     || word_day
                     || !self.count_follows(de)
@@ -1432,17 +1468,20 @@ impl<'a> Parser<'a> {
                 None => Date::month_day(m, d).map(|dt| Pt::new(i, me, V::Abs(dt))),
             };
         }
-        // the 20th of next month
-        if let Some(s) = self.shift_at(j) {
-            if self.lex(j + 1) == Lex::Unit(Unit::Month) && !self.text_of(j + 1).ends_with('s') {
-                let v = self.with_ref(|r| {
-                    let m = Ymd::new(r.y, r.m, 1)?.add_months(s)?;
-                    ymd_date(Ymd::new(m.y, m.m, d)?)
-                });
-                return Some(Pt::rel_day(i, j + 2, v));
-            }
+        self.day_of_shifted_month(i, d, j)
+    }
+
+    /// `(this|next|last) month` at `j` after day `d` and `of`: the 20th of next month.
+    fn day_of_shifted_month(&self, i: usize, d: u8, j: usize) -> Option<Pt> {
+        let s = self.shift_at(j)?;
+        if self.lex(j + 1) != Lex::Unit(Unit::Month) || self.text_of(j + 1).ends_with('s') {
+            return None;
         }
-        None
+        let v = self.with_ref(|r| {
+            let m = Ymd::new(r.y, r.m, 1)?.add_months(s)?;
+            ymd_date(Ymd::new(m.y, m.m, d)?)
+        });
+        Some(Pt::rel_day(i, j + 2, v))
     }
 
     /// `first Friday [of July | of next month | in this month]` from the ordinal at `i`.
@@ -1532,6 +1571,18 @@ impl<'a> Parser<'a> {
     /// July`, `the third quarter of 2016`, `the weekend`, `the week of November 30th`.
     fn the_point(&self, i: usize) -> Option<Pt> {
         let j = i + 1;
+        if self.lex(j) == Lex::Unit(Unit::Day) && self.text_of(j) != "days" {
+            let shift = match (self.kw(j + 1), self.kw(j + 2)) {
+                (Some(Kw::Before), Some(Kw::Yesterday)) => -2,
+                (Some(Kw::After), Some(Kw::Tomorrow)) => 2,
+                _ => return None,
+            };
+            return Some(Pt::rel_day(
+                i,
+                j + 3,
+                self.with_ref(|r| ymd_date(r.add_days(shift)?)),
+            ));
+        }
         if self.is_num(j) {
             if let Some(p) = self
                 .num_point(j, true, None)
@@ -1630,6 +1681,19 @@ impl<'a> Parser<'a> {
         let s = self.shift_at(i)?;
         let j = i + 1;
         let plural = self.text_of(j).ends_with('s');
+        // "the last year", "the past week", "the next month": a stretch of time, or a time
+        // told from another one; "previous year": from another one.
+        let anaphoric = (s != 0 && i > 0 && self.is(i - 1, Kw::The)) || self.is(i, Kw::Previous);
+        if anaphoric
+            && matches!(self.lex(j), Lex::Unit(_))
+            && !matches!(self.lex(j + 1), Lex::Weekday(..))
+        {
+            return None;
+        }
+        // "the last week of December"
+        if matches!(self.lex(j), Lex::Unit(_)) && self.is(j + 1, Kw::Of) {
+            return None;
+        }
         let future = self.future;
         match self.lex(j) {
             Lex::Unit(u) if !plural => {
@@ -1786,7 +1850,7 @@ impl<'a> Parser<'a> {
                 Unit::Day => ymd_date(r.add_days(n)?),
                 Unit::Week => ymd_date(r.add_days(7 * n)?),
                 Unit::Fortnight => ymd_date(r.add_days(14 * n)?),
-                Unit::Month => month_date(r.add_months(n32)?),
+                Unit::Month => ymd_date(r.add_months(n32)?),
                 Unit::Year => Some(Date::year(r.add_years(n32)?.y)),
                 Unit::Decade => Some(Date::decade(r.add_years(n32.checked_mul(10)?)?.y)),
                 Unit::Weekend | Unit::Quarter | Unit::Century => None,
@@ -1795,7 +1859,7 @@ impl<'a> Parser<'a> {
         if matches!(u, Unit::Weekend | Unit::Quarter | Unit::Century) {
             return None;
         }
-        let day = matches!(u, Unit::Day | Unit::Week | Unit::Fortnight);
+        let day = matches!(u, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month);
         Some(Pt {
             s: i,
             e: end,
