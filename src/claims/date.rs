@@ -165,6 +165,9 @@ fn resolve_yearless(d: Date, rf: Option<Ymd>) -> Date {
 mod tests {
     use super::*;
 
+    /// (text, value, relative) of a single-value claim.
+    type Single = (String, Option<String>, bool);
+
     /// (text, value, min, max, relative) of each date claim.
     type Row = (String, Option<String>, Option<String>, Option<String>, bool);
 
@@ -202,13 +205,29 @@ mod tests {
         run_with(text, reference, &[], &[])
     }
 
-    /// Checks single-value claims: `(sentence, reference, [(text, value, relative)])`.
-    fn check(cases: &[(&str, Option<&str>, &[(&str, Option<&str>, bool)])]) {
+    /// A table row: sentence, reference date, expected (text, value, relative) claims.
+    type Case<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a [(&'a str, Option<&'a str>, bool)],
+    );
+
+    /// A range row: sentence, reference date, text, min, max, relative.
+    type RangeCase<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        bool,
+    );
+
+    /// Checks single-value claims.
+    fn check(cases: &[Case<'_>]) {
         for (text, reference, want) in cases {
             let got = run(text, *reference);
-            let got: Vec<(String, Option<String>, bool)> =
-                got.into_iter().map(|(t, v, _, _, r)| (t, v, r)).collect();
-            let want: Vec<(String, Option<String>, bool)> = want
+            let got: Vec<Single> = got.into_iter().map(|(t, v, _, _, r)| (t, v, r)).collect();
+            let want: Vec<Single> = want
                 .iter()
                 .map(|(t, v, r)| (t.to_string(), v.map(str::to_string), *r))
                 .collect();
@@ -216,8 +235,8 @@ mod tests {
         }
     }
 
-    /// Checks range claims: `(sentence, reference, text, min, max, relative)`.
-    fn check_ranges(cases: &[(&str, Option<&str>, &str, Option<&str>, Option<&str>, bool)]) {
+    /// Checks range claims.
+    fn check_ranges(cases: &[RangeCase<'_>]) {
         for (text, reference, span, min, max, rel) in cases {
             let got = run(text, *reference);
             let want = vec![(
@@ -744,6 +763,27 @@ mod tests {
                 &[("22/04", Some("XXXX-04-22"), false)],
             ),
             ("Open 24/7 and 1/3 of staff.", None, &[]),
+        ]);
+    }
+
+    #[test]
+    fn weekdays_of_months() {
+        check(&[
+            (
+                "Memorial Day falls on the last Monday of May 2021.",
+                None,
+                &[("the last Monday of May 2021", Some("2021-05-31"), false)],
+            ),
+            (
+                "I'll go back the first friday of july",
+                Some("2016-11-07"),
+                &[("the first friday of july", Some("2016-07-01"), true)],
+            ),
+            (
+                "So, make it the second Monday of next month?",
+                Some("2018-03-20"),
+                &[("the second Monday of next month", Some("2018-04-09"), true)],
+            ),
         ]);
     }
 

@@ -86,11 +86,6 @@ impl Ymd {
         (ty, ((thursday - jan1) / 7 + 1) as u8)
     }
 
-    /// The Monday of this day's ISO week.
-    pub(crate) fn week_start(self) -> Option<Ymd> {
-        self.add_days(1 - i64::from(self.weekday()))
-    }
-
     /// The day of weekday `wd` in the same ISO week (Monday-based).
     pub(crate) fn in_same_week(self, wd: Weekday) -> Option<Ymd> {
         self.add_days(i64::from(wd) - i64::from(self.weekday()))
@@ -110,11 +105,6 @@ impl Ymd {
     pub(crate) fn on_or_after(self, wd: Weekday) -> Option<Ymd> {
         self.add_days((i64::from(wd) - i64::from(self.weekday())).rem_euclid(7))
     }
-}
-
-/// The number of ISO weeks (52 or 53) of ISO week-year `y`.
-pub(crate) fn iso_weeks_in_year(y: i32) -> u8 {
-    Ymd::new(y, 12, 28).map_or(52, |d| d.iso_week().1)
 }
 
 /// The `n`-th (1-based) weekday `wd` of a month, if the month has that many.
@@ -234,15 +224,14 @@ mod tests {
         for (d, want) in table {
             assert_eq!(d.iso_week(), want, "{d:?}");
         }
-        assert_eq!(iso_weeks_in_year(2020), 53);
-        assert_eq!(iso_weeks_in_year(2021), 52);
-        assert_eq!(iso_weeks_in_year(2015), 53);
+        assert_eq!(ymd(2020, 12, 31).iso_week(), (2020, 53));
+        assert_eq!(ymd(2015, 12, 31).iso_week(), (2015, 53));
     }
 
     #[test]
     fn weekday_moves() {
         let mon = ymd(2016, 11, 7);
-        assert_eq!(mon.week_start(), Some(mon));
+
         assert_eq!(mon.in_same_week(5), Some(ymd(2016, 11, 11)));
         assert_eq!(mon.in_same_week(7), Some(ymd(2016, 11, 13)));
         assert_eq!(mon.on_or_before(1), Some(mon));

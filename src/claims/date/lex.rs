@@ -130,11 +130,8 @@ pub(crate) enum Kw {
     Start,
     Percent,
     Magnitude,
-    Year,
     Election,
     Class,
-    Week,
-    Month,
     Season,
     Count,
     Verb,
@@ -177,8 +174,7 @@ pub(crate) struct Tok {
     pub(crate) n: u32,
     /// A word starting with a capital letter.
     pub(crate) cap: bool,
-    /// A word of two letters or more, all capitals.
-    pub(crate) upper: bool,
+
     /// No white space between the previous token and this one.
     pub(crate) glued: bool,
 }
@@ -587,7 +583,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let (kind, lex, n, cap, upper);
+        let (kind, lex, n, cap);
         if b.is_ascii_digit() {
             let mut v: u64 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -598,30 +594,23 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             lex = Lex::Other;
             n = v as u32;
             cap = false;
-            upper = false;
         } else if c.is_alphabetic() {
-            let mut all_upper = true;
-            let mut count = 0usize;
             for ch in s[i..].chars() {
                 if !ch.is_alphabetic() {
                     break;
                 }
-                all_upper &= ch.is_uppercase();
-                count += 1;
                 i += ch.len_utf8();
             }
             kind = Kind::Word;
             lex = lookup(&s[start..i]);
             n = 0;
             cap = c.is_uppercase();
-            upper = all_upper && count > 1;
         } else {
             i += c.len_utf8();
             kind = Kind::Punct(c);
             lex = Lex::Other;
             n = 0;
             cap = false;
-            upper = false;
         }
         let abs = span.start + start;
         out.push(Tok {
@@ -631,7 +620,6 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             lex,
             n,
             cap,
-            upper,
             glued: prev_end == abs,
         });
         prev_end = span.start + i;

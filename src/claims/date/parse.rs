@@ -67,14 +67,14 @@ impl Pt {
 #[derive(Clone, Copy, Debug)]
 enum End {
     Pt(Pt),
-    Day(usize, usize, u8),
+    Day(usize, u8),
 }
 
 impl End {
     fn e(&self) -> usize {
         match *self {
             End::Pt(p) => p.e,
-            End::Day(_, e, _) => e,
+            End::Day(e, _) => e,
         }
     }
 }
@@ -279,13 +279,6 @@ impl<'a> Parser<'a> {
             Kind::Punct(_) => true,
             Kind::Word | Kind::Num => false,
         }
-    }
-
-    /// True at sentence start (only punctuation before `i`).
-    fn at_start(&self, i: usize) -> bool {
-        self.t[..i.min(self.t.len())]
-            .iter()
-            .all(|p| matches!(p.kind, Kind::Punct(_)))
     }
 
     /// What follows a number makes it a count, not a date (`2000 people`, `1981 to 1,500`).
@@ -511,7 +504,7 @@ impl<'a> Parser<'a> {
     /// A time of day at `i`: `5 p.m.`, `5pm`, `17:30`, `09:46:35 +0000`, `noon`.
     fn time_at(&self, i: usize) -> Option<(Time, usize)> {
         let k = self.tok(i)?;
-        let (mut hour, mut minute, mut second) = (0u32, 0u32, None);
+        let (mut hour, mut minute, mut second);
         let mut j;
         let mut colon = false;
         match (k.kind, k.lex) {
@@ -541,6 +534,8 @@ impl<'a> Parser<'a> {
                 if k.len() <= 2 && (self.clean_start(i) || (i > 0 && self.is(i - 1, Kw::T))) =>
             {
                 hour = k.n;
+                minute = 0u32;
+                second = None;
                 j = i + 1;
                 let sep = |p: &Parser<'_>, j: usize| {
                     (p.is_p(j, ':') || p.is_p(j, '.'))
@@ -851,14 +846,13 @@ impl<'a> Parser<'a> {
             return true;
         }
         // lists: in 1981, 1986 and 1990
-        if last_end == Some(p)
-            || (last_end == Some(i.saturating_sub(2)) && self.is_p(i.saturating_sub(2), ','))
+        let after_claim = last_end == Some(p)
+            || (last_end == Some(i.saturating_sub(2)) && self.is_p(i.saturating_sub(2), ','));
+        if after_claim
+            && (matches!(self.kw(p), Some(Kw::And | Kw::Or))
+                || matches!(self.punct(p), Some(',' | '&' | '/')))
         {
-            if matches!(self.kw(p), Some(Kw::And | Kw::Or))
-                || matches!(self.punct(p), Some(',' | '&' | '/'))
-            {
-                return true;
-            }
+            return true;
         }
         match self.lex(p) {
             Lex::Kw(
@@ -885,10 +879,10 @@ impl<'a> Parser<'a> {
             ) => true,
             // the year 2050; not "New Year 1403" (another calendar)
             Lex::Unit(Unit::Year) => {
-                !self.text_of(p).ends_with('s') && !(p > 0 && self.is(p - 1, Kw::New))
+                !self.text_of(p).ends_with('s') && (p == 0 || !self.is(p - 1, Kw::New))
             }
             Lex::Kw(Kw::Around) => !self.is_word(e) || y % 100 != 0,
-            Lex::Kw(Kw::By) => !(p > 0 && self.is(p - 1, Kw::Rise)),
+            Lex::Kw(Kw::By) => p == 0 || !self.is(p - 1, Kw::Rise),
             Lex::Kw(Kw::Of) => {
                 p > 0
                     && match self.lex(p - 1) {
@@ -999,10 +993,12 @@ impl<'a> Parser<'a> {
         // Nothing glued after (letters, more digits), except a time `T`.
         let iso_t =
             self.glued(end) && self.is(end, Kw::T) && self.is_num(end + 1) && self.glued(end + 1);
-        if self.glued(end) && !iso_t && (self.is_word(end) || self.is_num(end)) {
-            if !(self.lex(end) == Lex::Suffix) {
-                return None;
-            }
+        if self.glued(end)
+            && !iso_t
+            && (self.is_word(end) || self.is_num(end))
+            && self.lex(end) != Lex::Suffix
+        {
+            return None;
         }
         if self.glued(end) && matches!(self.punct(end), Some('%' | '$')) {
             return None;
@@ -1228,9 +1224,8 @@ impl<'a> Parser<'a> {
                     Some((y, e)) => Date::ymd(y, m, d).map(|dt| Pt::new(i, e, V::Abs(dt))),
                     None => Date::month_day(m, d).map(|dt| Pt::new(i, de, V::Abs(dt))),
                 };
-                if best.is_none() {
-                    return None; // Feb 30: not a date at all
-                }
+                // Feb 30: not a date at all
+                best?;
             }
         }
         // Month [,] [of] Year
@@ -1319,7 +1314,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         // A full month name: not part of a name (`April Ryan`, `Operation August`).
-        !(i > 0 && self.name_word(i - 1)) && !self.name_word(i + 1)
+        (i == 0 || !self.name_word(i - 1)) && !self.name_word(i + 1)
     }
 
     /// Dates starting with a weekday: `Monday, August 30, 1981`, `Thursday the 21st`,
@@ -1351,10 +1346,8 @@ impl<'a> Parser<'a> {
         };
         if let Some(p) = dated {
             let mut e = p.e;
-            if self.is_p(i + 1, '(') || self.is_p(j - 1, '(') {
-                if self.is_p(e, ')') {
-                    e += 1;
-                }
+            if (self.is_p(i + 1, '(') || self.is_p(j - 1, '(')) && self.is_p(e, ')') {
+                e += 1;
             }
             return Some(Pt { s: i, e, ..p });
         }
@@ -1484,19 +1477,20 @@ impl<'a> Parser<'a> {
         Some(Pt::rel_day(i, j + 2, v))
     }
 
-    /// `first Friday [of July | of next month | in this month]` from the ordinal at `i`.
+    /// `first Friday [of July | of next month | in this month]` from the ordinal at `i`
+    /// (`n` 0 is the last: `the last Friday of May`).
     fn nth_weekday_point(&self, i: usize, n: u8, w: Weekday, j: usize) -> Option<Pt> {
         if self.is(j, Kw::Of) || self.is(j, Kw::In) {
             let k = j + 1;
             if let Some((m, me, _)) = self.month_at(k) {
                 if let Some((y, ye)) = self.trailing_year(me) {
-                    let v = calendar::nth_weekday(y, m, w, n).and_then(ymd_date)?;
+                    let v = nth_or_last(y, m, w, n).and_then(ymd_date)?;
                     return Some(Pt::new(i, ye, V::Abs(v)));
                 }
                 let v = self.with_ref(|r| {
-                    let this = calendar::nth_weekday(r.y, m, w, n)?;
+                    let this = nth_or_last(r.y, m, w, n)?;
                     let d = if this > r {
-                        calendar::nth_weekday(r.y - 1, m, w, n)?
+                        nth_or_last(r.y - 1, m, w, n)?
                     } else {
                         this
                     };
@@ -1518,7 +1512,7 @@ impl<'a> Parser<'a> {
                 {
                     let v = self.with_ref(|r| {
                         let m = Ymd::new(r.y, r.m, 1)?.add_months(s)?;
-                        ymd_date(calendar::nth_weekday(m.y, m.m, w, n)?)
+                        ymd_date(nth_or_last(m.y, m.m, w, n)?)
                     });
                     return Some(Pt::rel_day(i, k2 + 2, v));
                 }
@@ -1529,7 +1523,7 @@ impl<'a> Parser<'a> {
         Some(Pt::rel_day(
             i,
             j,
-            self.with_ref(|r| ymd_date(calendar::nth_weekday(r.y, r.m, w, n)?)),
+            self.with_ref(|r| ymd_date(nth_or_last(r.y, r.m, w, n)?)),
         ))
     }
 
@@ -1571,6 +1565,14 @@ impl<'a> Parser<'a> {
     /// July`, `the third quarter of 2016`, `the weekend`, `the week of November 30th`.
     fn the_point(&self, i: usize) -> Option<Pt> {
         let j = i + 1;
+        // the last Friday of May
+        if let (Some(Kw::Last), Lex::Weekday(w, false)) = (self.kw(j), self.lex(j + 1)) {
+            if self.is(j + 2, Kw::Of) || self.is(j + 2, Kw::In) {
+                return self
+                    .nth_weekday_point(j, 0, w, j + 2)
+                    .map(|p| Pt { s: i, ..p });
+            }
+        }
         if self.lex(j) == Lex::Unit(Unit::Day) && self.text_of(j) != "days" {
             let shift = match (self.kw(j + 1), self.kw(j + 2)) {
                 (Some(Kw::Before), Some(Kw::Yesterday)) => -2,
@@ -1643,7 +1645,7 @@ impl<'a> Parser<'a> {
             None => true,
             Some(k) => matches!(k.kind, Kind::Punct(c) if c != '%' && c != '-' && c != '/'),
         };
-        (closes && !self.glued(e).then(|| self.is_num(e + 1)).unwrap_or(false))
+        (closes && !(self.glued(e) && self.is_num(e + 1)))
             .then(|| Pt::rel_day(i, e, self.with_ref(|r| day_of_month_before(r, d))))
     }
 
@@ -1943,11 +1945,9 @@ impl<'a> Parser<'a> {
                     (Some((12, 25)), i + 2)
                 } else if self.is(i + 1, Kw::Eve) {
                     (Some((12, 24)), i + 2)
-                } else if prep && !self.is_word(i + 1)
-                    || prep && self.year_at(i + 1, 1000, 2100).is_some()
+                } else if (prep && !self.is_word(i + 1))
+                    || self.year_at(i + 1, 1000, 2100).is_some()
                 {
-                    (Some((12, 25)), i + 1)
-                } else if self.year_at(i + 1, 1000, 2100).is_some() {
                     (Some((12, 25)), i + 1)
                 } else {
                     return None;
@@ -1991,7 +1991,7 @@ impl<'a> Parser<'a> {
                     let d = if kw == Kw::Easter {
                         calendar::easter(y)?.add_days(i64::from(monday))?
                     } else {
-                        calendar::nth_weekday(y, 11, 4, 4)?
+                        nth_or_last(y, 11, 4, 4)?
                     };
                     ymd_date(d)
                 };
@@ -2151,7 +2151,7 @@ impl<'a> Parser<'a> {
         };
         // A bare day that borrows its month: "from 4 to 22 January", "November 19-20".
         if let Some((d, e, _)) = self.day_at(i, 0) {
-            let day = End::Day(i, e, d);
+            let day = End::Day(e, d);
             match p {
                 Some(q) if q.e > e => return Some(End::Pt(q)),
                 _ => {
@@ -2172,7 +2172,7 @@ impl<'a> Parser<'a> {
     /// Completes each end of a range from the other and checks their order.
     fn join(&self, a: End, b: End) -> Option<(V, V)> {
         match (a, b) {
-            (End::Day(_, _, da), End::Pt(pb)) => {
+            (End::Day(_, da), End::Pt(pb)) => {
                 let V::Abs(db) = pb.v else { return None };
                 let m = db.month()?;
                 let bd = db.day()?;
@@ -2185,7 +2185,7 @@ impl<'a> Parser<'a> {
                 };
                 Some((V::Abs(va), V::Abs(db.without_time())))
             }
-            (End::Pt(pa), End::Day(_, _, dbd)) => {
+            (End::Pt(pa), End::Day(_, dbd)) => {
                 let V::Abs(da) = pa.v else { return None };
                 let m = da.month()?;
                 if da.day()? >= dbd {
@@ -2252,6 +2252,15 @@ fn season_months(s: Season) -> (u8, u8) {
         Season::Summer => (6, 8),
         Season::Fall => (9, 11),
         Season::Winter => (12, 2),
+    }
+}
+
+/// The `n`-th weekday `w` of a month, or its last for `n` 0.
+fn nth_or_last(y: i32, m: u8, w: Weekday, n: u8) -> Option<Ymd> {
+    if n == 0 {
+        calendar::last_weekday(y, m, w)
+    } else {
+        calendar::nth_weekday(y, m, w, n)
     }
 }
 
