@@ -788,6 +788,71 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_generic_days() {
+        let r = Some("2005-02-07");
+        check(&[
+            ("He told BBC Radio 4's Today programme he agreed.", r, &[]),
+            ("She told ITV1's This Morning the show was over.", r, &[]),
+            (
+                "It won an award for Suddenly Last Summer in the West End.",
+                r,
+                &[],
+            ),
+            ("Fans of The Tomorrow People wrote in.", r, &[]),
+            (
+                "He said: Today we won.",
+                r,
+                &[("Today", Some("2005-02-07"), true)],
+            ),
+            (
+                "\"Today I called them,\" she said.",
+                r,
+                &[("Today", Some("2005-02-07"), true)],
+            ),
+            ("It was hard not to be in the Friday matches.", r, &[]),
+            ("It was first staged on a Sunday lunchtime.", r, &[]),
+            ("A new film in the Friday the 13th franchise.", r, &[]),
+            ("He moved from 4/1 to 5/2 favourite.", r, &[]),
+            (
+                "We saw it in the papers today - now it is clear.",
+                r,
+                &[("today", Some("2005-02-07"), true)],
+            ),
+            (
+                "In December, the first of the votes was annulled.",
+                r,
+                &[("December", Some("2004-12"), false)],
+            ),
+            (
+                "Music of the 30's was different.",
+                r,
+                &[("30's", Some("193X"), false)],
+            ),
+            (
+                "It opens on 14, 20 and 27 April.",
+                None,
+                &[("27 April", Some("XXXX-04-27"), false)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn names_with_dates_in_them() {
+        check(&[
+            (
+                "He runs 20th Century Fox and loves the 21st Century.",
+                None,
+                &[("21st Century", Some("20XX"), false)],
+            ),
+            (
+                "It made Halloween II and opened on Halloween.",
+                None,
+                &[("Halloween", Some("XXXX-10-31"), false)],
+            ),
+        ]);
+    }
+
+    #[test]
     fn times_of_day() {
         check(&[
             (

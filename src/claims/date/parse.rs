@@ -234,6 +234,19 @@ impl<'a> Parser<'a> {
         !first && self.text_of(i) != "I"
     }
 
+    /// Token `i` starts a sentence or a clause (only punctuation before it, or a colon).
+    fn clause_start(&self, i: usize) -> bool {
+        let i = i.min(self.t.len());
+        self.t[..i].iter().all(|p| matches!(p.kind, Kind::Punct(_)))
+            || (i > 0 && matches!(self.punct(i - 1), Some(':' | ';' | '(' | '"' | '“' | '‘')))
+    }
+
+    /// A relative word written with a capital inside a sentence is a title (`Radio 4's Today
+    /// programme`, `This Morning`, `Suddenly Last Summer`, `The Tomorrow People`).
+    fn capital_title(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|k| k.cap) && !self.clause_start(i)
+    }
+
     /// Token `i` is a number not glued to a wider numeral, a currency sign or letters before it.
     fn clean_start(&self, i: usize) -> bool {
         if i > 0 && matches!(self.punct(i - 1), Some('$' | '€' | '£' | '¥')) {
@@ -736,7 +749,10 @@ impl<'a> Parser<'a> {
             if i > 0
                 && self.is(i - 1, Kw::On)
                 && (j >= self.t.len()
-                    || matches!(self.tok(j).map(|k| k.kind), Some(Kind::Punct(c)) if c != '%'))
+                    || matches!(
+                        self.tok(j).map(|k| k.kind),
+                        Some(Kind::Punct('.' | '!' | '?'))
+                    ))
             {
                 best = Some(Pt::rel_day(
                     i,
@@ -793,7 +809,10 @@ impl<'a> Parser<'a> {
             if self.is_dash_at(j) && self.glued(j) {
                 j += 1;
             }
-            if self.lex(j) == Lex::Unit(Unit::Century) && !self.text_of(j).ends_with('s') {
+            if self.lex(j) == Lex::Unit(Unit::Century)
+                && !self.text_of(j).ends_with('s')
+                && !self.name_word(j + 1)
+            {
                 return Some(Pt::new(
                     i,
                     j + 1,
@@ -1121,7 +1140,8 @@ impl<'a> Parser<'a> {
                         // A day without its year: 4/22, 22/04, 7.6 after a weekday.
                         let b2 = num_b_len == 2;
                         let prev = i.checked_sub(1).map(|p| self.lex(p));
-                        let ctx = loose
+                        // "from 4/1 to 5/2 favourite": betting odds, not dates.
+                        let ctx = (loose && (b2 || s0 != '/'))
                             || matches!(prev, Some(Lex::Weekday(..)))
                             || (s0 != '.'
                                 && matches!(
@@ -1214,6 +1234,7 @@ impl<'a> Parser<'a> {
             let word_day = !self.is_num(k);
             let compound = word_day && de > k + 1;
             let ok = (ordinal || !(comma || the))
+                && !(comma && (the || word_day))
                 && (!lower_may || ordinal || compound)
                 && (ordinal
                     || word_day
@@ -1351,6 +1372,16 @@ impl<'a> Parser<'a> {
             }
             return Some(Pt { s: i, e, ..p });
         }
+        // "the Friday matches", "a Sunday lunchtime", "every Monday": no particular day.
+        if i > 0 {
+            let w = self.text_of(i - 1);
+            if matches!(self.kw(i - 1), Some(Kw::The | Kw::A | Kw::An))
+                || w.eq_ignore_ascii_case("every")
+                || w.eq_ignore_ascii_case("each")
+            {
+                return None;
+            }
+        }
         // Weekday the Nth.
         if self.is(i + 1, Kw::The) {
             if let Some((d, e, _)) = self.day_at(i + 2, 2) {
@@ -1442,7 +1473,10 @@ impl<'a> Parser<'a> {
             }
         }
         if let Lex::Ordinal(n @ 1..=21) = self.lex(i) {
-            if self.lex(i + 1) == Lex::Unit(Unit::Century) && !self.text_of(i + 1).ends_with('s') {
+            if self.lex(i + 1) == Lex::Unit(Unit::Century)
+                && !self.text_of(i + 1).ends_with('s')
+                && !self.name_word(i + 2)
+            {
                 return Some(Pt::new(
                     i,
                     i + 2,
@@ -1643,7 +1677,9 @@ impl<'a> Parser<'a> {
         }
         let closes = match self.tok(e) {
             None => true,
-            Some(k) => matches!(k.kind, Kind::Punct(c) if c != '%' && c != '-' && c != '/'),
+            Some(k) => {
+                matches!(k.kind, Kind::Punct(c) if c != '%' && c != '-' && c != '/' && !is_apostrophe(c))
+            }
         };
         (closes && !(self.glued(e) && self.is_num(e + 1)))
             .then(|| Pt::rel_day(i, e, self.with_ref(|r| day_of_month_before(r, d))))
@@ -1658,8 +1694,8 @@ impl<'a> Parser<'a> {
             Kw::Yesterday => -1,
             _ => return None,
         };
-        // "USA Today", "Russia Today": a name.
-        if i > 0 && self.name_word(i - 1) && self.t[i].cap {
+        // "USA Today", "Radio 4's Today programme": a name.
+        if self.capital_title(i) {
             return None;
         }
         let mut e = i + 1;
@@ -1683,6 +1719,9 @@ impl<'a> Parser<'a> {
         let s = self.shift_at(i)?;
         let j = i + 1;
         let plural = self.text_of(j).ends_with('s');
+        if self.capital_title(i) {
+            return None;
+        }
         // "the last year", "the past week", "the next month": a stretch of time, or a time
         // told from another one; "previous year": from another one.
         let anaphoric = (s != 0 && i > 0 && self.is(i - 1, Kw::The)) || self.is(i, Kw::Previous);
@@ -1727,7 +1766,7 @@ impl<'a> Parser<'a> {
                 Some(Pt::new(i, e, V::Rel(v)))
             }
             Lex::Weekday(w, _) => {
-                if self.glued(j + 1) && self.is_word(j + 1) {
+                if (self.glued(j + 1) && self.is_word(j + 1)) || self.is(i, Kw::Current) {
                     return None;
                 }
                 let v = self.with_ref(|r| {
@@ -1968,7 +2007,10 @@ impl<'a> Parser<'a> {
                     return None;
                 }
             }
-            Kw::Halloween => (Some((10, 31)), i + 1),
+            // Not the films: "Halloween II", "Halloween: Resurrection".
+            Kw::Halloween if prep || self.year_at(i + 1, 1000, 2100).is_some() => {
+                (Some((10, 31)), i + 1)
+            }
             Kw::Boxing if day_word(i + 1) => (Some((12, 26)), i + 2),
             Kw::Valentine => {
                 let j = poss(i + 1);
@@ -2125,6 +2167,13 @@ impl<'a> Parser<'a> {
                     if matches!(b, End::Pt(ref q) if q.day && matches!(q.v, V::Abs(_)))
                         && !self.is(c, Kw::To) => {}
                 _ => return None,
+            }
+        }
+        // "today - now": a dash joins absolute dates only, unless "from" or "between" opens.
+        if opener.is_none() && self.is_dash_at(c) {
+            let rel = |e: &End| matches!(e, End::Pt(Pt { v: V::Rel(_), .. }));
+            if rel(&a) || rel(&b) {
+                return None;
             }
         }
         let (va, vb) = self.join(a, b)?;
