@@ -853,6 +853,82 @@ mod tests {
     }
 
     #[test]
+    fn more_ranges_and_zones() {
+        check_ranges(&[
+            (
+                "It ran August 30-31, 1981 in Paris.",
+                None,
+                "August 30-31, 1981",
+                Some("1981-08-30"),
+                Some("1981-08-31"),
+                false,
+            ),
+            (
+                "It ran August 2019–March 2020.",
+                None,
+                "August 2019–March 2020",
+                Some("2019-08"),
+                Some("2020-03"),
+                false,
+            ),
+            (
+                "The Iran-Iraq war (1980-88) was long.",
+                None,
+                "1980-88",
+                Some("1980"),
+                Some("1988"),
+                false,
+            ),
+            (
+                "It ran between 1980-1988.",
+                None,
+                "between 1980-1988",
+                Some("1980"),
+                Some("1988"),
+                false,
+            ),
+        ]);
+        check(&[
+            (
+                "It starts at 10:30 a.m. EST on Monday, May 10, 2021.",
+                None,
+                &[(
+                    "10:30 a.m. EST on Monday, May 10, 2021",
+                    Some("2021-05-10T10:30-05:00"),
+                    false,
+                )],
+            ),
+            (
+                "Polls close at 8pm local time on Sunday.",
+                Some("2021-05-12"),
+                &[("8pm local time on Sunday", Some("2021-05-09T20:00"), true)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn tense_of_the_clause() {
+        let r = Some("2016-11-07"); // a Monday
+        check(&[
+            (
+                "The minister, who will step down, said it on Friday.",
+                r,
+                &[("Friday", Some("2016-11-04"), true)],
+            ),
+            (
+                "He resigned; talks will resume on Friday.",
+                r,
+                &[("Friday", Some("2016-11-11"), true)],
+            ),
+            (
+                "The vote is due to take place on Thursday.",
+                r,
+                &[("Thursday", Some("2016-11-10"), true)],
+            ),
+        ]);
+    }
+
+    #[test]
     fn times_of_day() {
         check(&[
             (

@@ -136,24 +136,36 @@ pub(crate) struct Parser<'a> {
     text: &'a str,
     t: &'a [Tok],
     rf: Option<Ymd>,
-    /// The sentence speaks of the future (`will`, `'ll`, `shall`): a bare weekday is the
-    /// next one rather than the last.
-    future: bool,
 }
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(text: &'a str, t: &'a [Tok], reference: Option<Date>) -> Parser<'a> {
         let rf = reference.and_then(|d| Ymd::new(d.year_value()?, d.month()?, d.day()?));
         let rf = rf.filter(|_| reference.is_some_and(|d| d.grain() == YearGrain::Year));
-        let future = t
-            .iter()
-            .any(|k| matches!(k.lex, Lex::Kw(Kw::Will | Kw::Shall | Kw::Ll)));
-        Parser {
-            text,
-            t,
-            rf,
-            future,
+        Parser { text, t, rf }
+    }
+
+    /// The clause before token `i` speaks of the future (`will`, `'ll`, `shall`, `due to`,
+    /// `scheduled`): a bare weekday is then the next one rather than the last.
+    fn future_before(&self, i: usize) -> bool {
+        let from = i.saturating_sub(10);
+        let mut future = false;
+        for k in from..i.min(self.t.len()) {
+            match self.t[k].kind {
+                Kind::Punct('.' | ',' | ';' | '!' | '?') => future = false,
+                Kind::Word => {
+                    let w = self.text_of(k);
+                    if matches!(self.t[k].lex, Lex::Kw(Kw::Will | Kw::Shall | Kw::Ll))
+                        || w.eq_ignore_ascii_case("scheduled")
+                        || (w.eq_ignore_ascii_case("due") && self.is(k + 1, Kw::To))
+                    {
+                        future = true;
+                    }
+                }
+                _ => {}
+            }
         }
+        future
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -635,6 +647,37 @@ impl<'a> Parser<'a> {
             {
                 offset = Some(sign * (n.n * 60 + self.t[j + 3].n) as i16);
                 j += 4;
+            }
+        }
+        // Named zones: EST, BST, local time.
+        if offset.is_none() {
+            let w = self.text_of(j);
+            let named = [
+                ("EST", Some(-300)),
+                ("EDT", Some(-240)),
+                ("CST", Some(-360)),
+                ("CDT", Some(-300)),
+                ("MST", Some(-420)),
+                ("MDT", Some(-360)),
+                ("PST", Some(-480)),
+                ("PDT", Some(-420)),
+                ("BST", Some(60)),
+                ("CET", Some(60)),
+                ("CEST", Some(120)),
+                ("EET", Some(120)),
+                ("IRST", Some(210)),
+                ("IRDT", Some(270)),
+                ("ET", None),
+                ("PT", None),
+                ("CT", None),
+            ];
+            if let Some((_, o)) = named.iter().find(|(z, _)| *z == w) {
+                offset = *o;
+                j += 1;
+            } else if w.eq_ignore_ascii_case("local")
+                && self.text_of(j + 1).eq_ignore_ascii_case("time")
+            {
+                j += 2;
             }
         }
         let time = Time {
@@ -1408,7 +1451,7 @@ impl<'a> Parser<'a> {
                 self.with_ref(|r| ymd_date(r.add_days(7 * shift)?.in_same_week(w)?)),
             ));
         }
-        let future = self.future;
+        let future = self.future_before(i);
         Some(Pt::rel_day(
             i,
             e,
@@ -1634,7 +1677,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Lex::Unit(Unit::Weekend) if !self.text_of(j).ends_with('s') => {
-                let future = self.future;
+                let future = self.future_before(i);
                 let v = self.with_ref(|r| {
                     if r.weekday() >= 6 || future {
                         weekend_date(r)
@@ -1735,7 +1778,6 @@ impl<'a> Parser<'a> {
         if matches!(self.lex(j), Lex::Unit(_)) && self.is(j + 1, Kw::Of) {
             return None;
         }
-        let future = self.future;
         match self.lex(j) {
             Lex::Unit(u) if !plural => {
                 let e = j + 1;
@@ -1813,10 +1855,7 @@ impl<'a> Parser<'a> {
                 j + 1,
                 self.with_ref(|r| ymd_date(r.add_days(-1)?)),
             )),
-            _ => {
-                let _ = future;
-                None
-            }
+            _ => None,
         }
     }
 
@@ -2176,10 +2215,21 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let (va, vb) = self.join(a, b)?;
+        let (mut va, mut vb) = self.join(a, b)?;
+        let mut e = b.e();
+        // August 30-31, 1981: a year after both days.
+        if let (End::Day(..), V::Abs(da), V::Abs(db)) = (b, va, vb) {
+            if da.year_value().is_none() {
+                if let Some((y, ye)) = self.trailing_year(e) {
+                    va = V::Abs(Date::ymd(y, da.month()?, da.day()?)?);
+                    vb = V::Abs(Date::ymd(y, db.month()?, db.day()?)?);
+                    e = ye;
+                }
+            }
+        }
         Some(Cand {
             s: i,
-            e: b.e(),
+            e,
             val: Val::Range(va, vb),
         })
     }
