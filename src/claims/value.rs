@@ -216,7 +216,7 @@ impl Serialize for Number {
 /// `198X`, a date without its year `XXXX-10-02`, or a full timestamp with its time and
 /// offset (`2021-05-10T09:46:35+00:00`). A part of a year other than a month is written as
 /// in TIMEX: an ISO week `2016-W45`, its weekend `2016-W45-WE`, a quarter `2016-Q3`, a half
-/// `2016-H1`, a season `2016-SU` (see [`YearPart`]).
+/// `2016-H1`, a season `2016-SU` (see [`Date::part`]).
 ///
 /// ```
 /// use claimscan::Date;
