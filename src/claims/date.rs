@@ -929,6 +929,18 @@ mod tests {
     }
 
     #[test]
+    fn decade_lists() {
+        check(&[
+            (
+                "Hits of the 1970s and 80s.",
+                None,
+                &[("1970s", Some("197X"), false), ("80s", Some("198X"), false)],
+            ),
+            ("Men in their 70s and 80s.", None, &[]),
+        ]);
+    }
+
+    #[test]
     fn times_of_day() {
         check(&[
             (

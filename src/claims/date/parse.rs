@@ -832,7 +832,11 @@ impl<'a> Parser<'a> {
                         || (matches!(self.kw(i - 1), Some(Kw::Early | Kw::Mid | Kw::Late))
                             && i > 1
                             && self.is(i - 2, Kw::The)));
-                if k.len() == 2 && det {
+                // the 1970s and 80s
+                let listed = i > 0
+                    && last_end == Some(i - 1)
+                    && (matches!(self.kw(i - 1), Some(Kw::And | Kw::Or)) || self.is_p(i - 1, ','));
+                if k.len() == 2 && (det || listed) {
                     let y = if k.n <= 10 {
                         2000 + k.n as i32
                     } else {
