@@ -941,6 +941,23 @@ mod tests {
     }
 
     #[test]
+    fn article_before_year() {
+        check(&[
+            (
+                "The 1988 massacre of prisoners.",
+                None,
+                &[("1988", Some("1988"), false)],
+            ),
+            ("Iran's fiscal year 1400 began.", None, &[]),
+            (
+                "In the year 2050 it ends.",
+                None,
+                &[("2050", Some("2050"), false)],
+            ),
+        ]);
+    }
+
+    #[test]
     fn times_of_day() {
         check(&[
             (

@@ -943,9 +943,11 @@ impl<'a> Parser<'a> {
                 | Kw::Winter
                 | Kw::From,
             ) => true,
-            // the year 2050; not "New Year 1403" (another calendar)
+            // "the year 2050"; not "New Year 1403", "fiscal year 1400" (another calendar)
             Lex::Unit(Unit::Year) => {
-                !self.text_of(p).ends_with('s') && (p == 0 || !self.is(p - 1, Kw::New))
+                !self.text_of(p).ends_with('s')
+                    && (p == 0 || !self.is(p - 1, Kw::New))
+                    && (1500..=2100).contains(&y)
             }
             Lex::Kw(Kw::Around) => !self.is_word(e) || y % 100 != 0,
             Lex::Kw(Kw::By) => p == 0 || !self.is(p - 1, Kw::Rise),
@@ -1669,7 +1671,7 @@ impl<'a> Parser<'a> {
         if self.is_num(j) {
             if let Some(p) = self
                 .num_point(j, true, None)
-                .filter(|p| p.day && self.is(j + 1, Kw::Of) || self.is(j + 2, Kw::Of))
+                .filter(|p| p.day && (self.is(j + 1, Kw::Of) || self.is(j + 2, Kw::Of)))
             {
                 return Some(Pt { s: i, ..p });
             }
@@ -1894,16 +1896,16 @@ impl<'a> Parser<'a> {
     fn ago_point(&self, i: usize) -> Option<Pt> {
         let (n, j) = self.count_at(i)?;
         let u = match self.lex(j) {
-            Lex::Unit(u) => u,
+            Lex::Unit(
+                u @ (Unit::Day
+                | Unit::Week
+                | Unit::Fortnight
+                | Unit::Month
+                | Unit::Year
+                | Unit::Decade),
+            ) => u,
             _ => return None,
         };
-        let plural = self.text_of(j).ends_with('s');
-        if (n == 1) == plural && !(n == 1 && plural) {
-            // "one days": let it pass only as written singular for 1
-            if n != 1 && !plural {
-                return None;
-            }
-        }
         let e = j + 1;
         let (sign, anchor, end) = match self.kw(e) {
             Some(Kw::Ago) => (-1i64, 0i64, e + 1),
@@ -1940,9 +1942,7 @@ impl<'a> Parser<'a> {
                 Unit::Weekend | Unit::Quarter | Unit::Century => None,
             }
         });
-        if matches!(u, Unit::Weekend | Unit::Quarter | Unit::Century) {
-            return None;
-        }
+
         let day = matches!(u, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month);
         Some(Pt {
             s: i,
@@ -1952,7 +1952,8 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A small count at `i`: digits, `two`, `twenty-five`, `a`, `an`, `a few`, `a couple of`.
+    /// A small count at `i`: digits, `two`, `twenty-five`, `a`, `an`, `a couple of`, and `a
+    /// few` read as three (the convention of the public date benchmarks).
     fn count_at(&self, i: usize) -> Option<(u32, usize)> {
         let k = self.tok(i)?;
         match (k.kind, k.lex) {
