@@ -19,12 +19,17 @@
 //!   the reference date with `relative: true`, or with a null value when there is none.
 //!
 //! Relative dates take the grain the text gives: `last week` is an ISO week (`2021-W14`),
-//! `last month` a month, `last year` and `40 years ago` a year, `two days ago` a day. A bare
-//! weekday (`on Sunday`) is the last such day on or before the reference date (the reference
-//! day itself if it is one), or the next on or after it when the sentence speaks of the
-//! future (`will`); `last Sunday` is the last one strictly before it, `this Friday` the one in
-//! the reference date's week, `next Sunday` the one in the following week. A date without a
-//! year is not relative: it has a value (`XXXX-10-02`) even with no reference date.
+//! `last month` a month, `last year` and `40 years ago` a year (`two decades ago` a decade),
+//! `two days ago` and `two weeks ago` a day. `two months ago` is the same day two months
+//! back, as the public date benchmarks read it. A bare weekday (`on Sunday`) is the last such
+//! day on or before the reference date (the reference day itself if it is one), or the next
+//! on or after it when its clause speaks of the future (`will`, `due to`); `last Sunday` is
+//! the last one strictly before it, `this Friday` the one in the reference date's ISO week,
+//! `next Sunday` the one in the following week. `the weekend` is the last weekend on or before
+//! the reference. A date without a year is not relative: it has a value (`XXXX-10-02`) even
+//! with no reference date. Told from another time (`the next day`, `two days later`, `the
+//! previous year`) or stretches of time (`the past year`, `the last three weeks`) are not
+//! claimed: the reference date does not resolve them.
 //!
 //! Nothing inside a URL or an entity mention is a claim.
 

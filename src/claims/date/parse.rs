@@ -2017,8 +2017,7 @@ impl<'a> Parser<'a> {
                         | Kw::Since
                         | Kw::Before
                         | Kw::After
-                        | Kw::Over
-                        | Kw::Of
+                                                | Kw::Over
                 )
             )
             || loose;
