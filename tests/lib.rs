@@ -3,6 +3,7 @@
 mod builtin_gazetteer;
 mod claims;
 mod common;
+mod dates;
 mod input;
 mod mentions;
 mod segment;

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::span::Span;
 
-pub use self::value::{Date, Number, Time, Value, YearGrain, days_in_month};
+pub use self::value::{Date, Number, Season, Time, Value, YearGrain, YearPart, days_in_month};
 
 /// The kind of a claim (SPEC §3).
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq, Serialize)]

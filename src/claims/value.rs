@@ -258,7 +258,9 @@ impl Serialize for Number {
 
 /// An ISO 8601 date at the grain the text gives: `1981-08-30`, `1992-04`, `1997`, a decade
 /// `198X`, a date without its year `XXXX-10-02`, or a full timestamp with its time and
-/// offset (`2021-05-10T09:46:35+00:00`).
+/// offset (`2021-05-10T09:46:35+00:00`). A part of a year other than a month is written as
+/// in TIMEX: an ISO week `2016-W45`, its weekend `2016-W45-WE`, a quarter `2016-Q3`, a half
+/// `2016-H1`, a season `2016-SU` (see [`Date::part`]).
 ///
 /// ```
 /// use claimscan::Date;
@@ -267,6 +269,7 @@ impl Serialize for Number {
 /// assert_eq!(Date::decade(1980).to_string(), "198X");
 /// assert_eq!(Date::month_day(10, 2).unwrap().to_string(), "XXXX-10-02");
 /// assert_eq!(Date::parse_ymd("2021-05-15")?, Date::ymd(2021, 5, 15).unwrap());
+/// assert_eq!(Date::iso_week(2016, 45).unwrap().to_string(), "2016-W45");
 /// # Ok::<(), claimscan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -276,6 +279,48 @@ pub struct Date {
     month: Option<u8>,
     day: Option<u8>,
     time: Option<Time>,
+    part: Option<YearPart>,
+}
+
+/// A part of a year that is not a month or a day; the year of a week is its ISO week-year.
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+#[non_exhaustive]
+pub enum YearPart {
+    /// An ISO 8601 week, 1–53 (`2016-W45`).
+    Week(u8),
+    /// The weekend of an ISO week (`2016-W45-WE`).
+    Weekend(u8),
+    /// A quarter, 1–4 (`2016-Q3`).
+    Quarter(u8),
+    /// A half, 1–2 (`2016-H1`).
+    Half(u8),
+    /// A season (`2016-SU`).
+    Season(Season),
+}
+
+/// A season of the year, written as in TIMEX (`SP`, `SU`, `FA`, `WI`).
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+pub enum Season {
+    /// Spring, `SP`.
+    Spring,
+    /// Summer, `SU`.
+    Summer,
+    /// Autumn (fall), `FA`.
+    Fall,
+    /// Winter, `WI`.
+    Winter,
+}
+
+impl Season {
+    /// The TIMEX code: `SP`, `SU`, `FA` or `WI`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
 }
 
 /// How much of the year a [`Date`] knows.
@@ -323,6 +368,7 @@ impl Date {
                 month: Some(month),
                 day: Some(day),
                 time: None,
+                part: None,
             },
         )
     }
@@ -335,6 +381,7 @@ impl Date {
             month: Some(month),
             day: None,
             time: None,
+            part: None,
         })
     }
 
@@ -346,6 +393,7 @@ impl Date {
             month: None,
             day: None,
             time: None,
+            part: None,
         }
     }
 
@@ -357,6 +405,7 @@ impl Date {
             month: None,
             day: None,
             time: None,
+            part: None,
         }
     }
 
@@ -368,6 +417,7 @@ impl Date {
             month: None,
             day: None,
             time: None,
+            part: None,
         }
     }
 
@@ -379,7 +429,44 @@ impl Date {
             month: Some(month),
             day: Some(day),
             time: None,
+            part: None,
         })
+    }
+
+    /// A month in an unknown year (`XXXX-04`).
+    pub fn month_only(month: u8) -> Option<Date> {
+        (1..=12).contains(&month).then_some(Date {
+            year: None,
+            grain: YearGrain::Year,
+            month: Some(month),
+            day: None,
+            time: None,
+            part: None,
+        })
+    }
+
+    /// A part of a year (`2016-W45`, `2016-Q3`), or `None` if the week, quarter or half does
+    /// not exist.
+    pub fn with_part(year: i32, part: YearPart) -> Option<Date> {
+        let ok = match part {
+            YearPart::Week(w) | YearPart::Weekend(w) => (1..=53).contains(&w),
+            YearPart::Quarter(q) => (1..=4).contains(&q),
+            YearPart::Half(h) => (1..=2).contains(&h),
+            YearPart::Season(_) => true,
+        };
+        (ok && (0..=9999).contains(&year)).then_some(Date {
+            year: Some(year),
+            grain: YearGrain::Year,
+            month: None,
+            day: None,
+            time: None,
+            part: Some(part),
+        })
+    }
+
+    /// An ISO 8601 week of an ISO week-year (`2016-W45`).
+    pub fn iso_week(year: i32, week: u8) -> Option<Date> {
+        Date::with_part(year, YearPart::Week(week))
     }
 
     /// The same date with a time of day.
@@ -444,6 +531,17 @@ impl Date {
     pub fn time(&self) -> Option<Time> {
         self.time
     }
+
+    /// The week, weekend, quarter, half or season, if the date is one.
+    pub fn part(&self) -> Option<YearPart> {
+        self.part
+    }
+
+    /// The same date without its time of day.
+    pub fn without_time(mut self) -> Date {
+        self.time = None;
+        self
+    }
 }
 
 impl fmt::Display for Date {
@@ -453,6 +551,14 @@ impl fmt::Display for Date {
             (Some(y), YearGrain::Year) => write!(f, "{y:04}")?,
             (Some(y), YearGrain::Decade) => write!(f, "{:03}X", y.div_euclid(10))?,
             (Some(y), YearGrain::Century) => write!(f, "{:02}XX", y.div_euclid(100))?,
+        }
+        match self.part {
+            None => {}
+            Some(YearPart::Week(w)) => write!(f, "-W{w:02}")?,
+            Some(YearPart::Weekend(w)) => write!(f, "-W{w:02}-WE")?,
+            Some(YearPart::Quarter(q)) => write!(f, "-Q{q}")?,
+            Some(YearPart::Half(h)) => write!(f, "-H{h}")?,
+            Some(YearPart::Season(s)) => write!(f, "-{}", s.code())?,
         }
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -537,6 +643,46 @@ mod tests {
         assert_eq!(
             Date::ymd(2021, 5, 10).unwrap().with_time(t).to_string(),
             "2021-05-10T09:46:35+00:00"
+        );
+        assert_eq!(Date::iso_week(2021, 14).unwrap().to_string(), "2021-W14");
+        assert_eq!(
+            Date::with_part(2016, YearPart::Weekend(45))
+                .unwrap()
+                .to_string(),
+            "2016-W45-WE"
+        );
+        assert_eq!(
+            Date::with_part(2016, YearPart::Quarter(3))
+                .unwrap()
+                .to_string(),
+            "2016-Q3"
+        );
+        assert_eq!(
+            Date::with_part(2019, YearPart::Half(1))
+                .unwrap()
+                .to_string(),
+            "2019-H1"
+        );
+        assert_eq!(
+            Date::with_part(2016, YearPart::Season(Season::Summer))
+                .unwrap()
+                .to_string(),
+            "2016-SU"
+        );
+        assert!(Date::iso_week(2021, 54).is_none());
+        assert!(Date::with_part(2021, YearPart::Quarter(5)).is_none());
+        assert_eq!(Date::month_only(4).unwrap().to_string(), "XXXX-04");
+        assert_eq!(
+            Date::month_only(4).unwrap().with_year(1992).to_string(),
+            "1992-04"
+        );
+        assert_eq!(
+            Date::ymd(2021, 5, 10)
+                .unwrap()
+                .with_time(t)
+                .without_time()
+                .to_string(),
+            "2021-05-10"
         );
         assert!(Date::parse_ymd("2021-13-01").is_err());
         assert!(Date::parse_ymd("21-01-01").is_err());

@@ -1,0 +1,791 @@
+//! Tokens of a sentence for the date grammar, and the prefilter that skips sentences with
+//! nothing date-like in them.
+//!
+//! A token is a run of ASCII digits, a run of letters, or one other non-space character.
+//! Digits and letters are split apart (`1970s` is `1970` + `s`, `27th` is `27` + `th`), and
+//! each token records whether white space separates it from the one before (`glued`).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Kind {
+    /// A run of ASCII digits.
+    Num,
+    /// A run of letters.
+    Word,
+    /// Any other single character.
+    Punct(char),
+}
+
+/// A unit of time.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Known words (lowercased).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Kw {
+    Today,
+    Tomorrow,
+    Yesterday,
+    Tonight,
+    Now,
+    Ago,
+    Hence,
+    Later,
+    Earlier,
+    Last,
+    Next,
+    This,
+    Past,
+    Previous,
+    Coming,
+    Following,
+    Current,
+    Early,
+    Mid,
+    Middle,
+    Late,
+    From,
+    To,
+    Until,
+    Till,
+    Through,
+    Between,
+    And,
+    Or,
+    The,
+    A,
+    An,
+    Of,
+    In,
+    On,
+    At,
+    Since,
+    By,
+    Before,
+    After,
+    During,
+    Throughout,
+    Circa,
+    Around,
+    Over,
+    Pre,
+    Post,
+    Fiscal,
+    Spring,
+    Summer,
+    Autumn,
+    Fall,
+    Winter,
+    Q,
+    H,
+    Half,
+    Pm,
+    P,
+    M,
+    Am,
+    Noon,
+    Midnight,
+    Utc,
+    Z,
+    T,
+    S,
+    Possessive,
+    Christmas,
+    Eve,
+    New,
+    Halloween,
+    Easter,
+    Boxing,
+    Valentine,
+    Thanksgiving,
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+    Few,
+    Couple,
+    Will,
+    Shall,
+    Ll,
+    As,
+    End,
+    Beginning,
+    Start,
+    Percent,
+    Magnitude,
+    Election,
+    Class,
+    Season,
+    Count,
+    Verb,
+    Rise,
+}
+
+/// The meaning of a word token, if it is one the grammar knows.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Lex {
+    /// Not a word the grammar knows.
+    Other,
+    /// A month, 1–12; `true` for an abbreviation (`Aug`, `Sept`).
+    Month(u8, bool),
+    /// A weekday, Monday 1 … Sunday 7; `true` for an abbreviation (`Wed`).
+    Weekday(u8, bool),
+    /// An ordinal word: `first` 1 … `twentieth` 20, `thirtieth` 30.
+    Ordinal(u8),
+    /// A cardinal word: `one` 1 … `nineteen` 19.
+    Card(u8),
+    /// A tens word: `twenty` 20 … `ninety` 90.
+    Tens(u8),
+    /// An ordinal suffix: `st`, `nd`, `rd`, `th`.
+    Suffix,
+    /// A unit of time (singular or plural).
+    Unit(Unit),
+    /// Any other known word.
+    Kw(Kw),
+}
+
+/// One token of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// Start byte, in the document text.
+    pub(crate) s: usize,
+    /// End byte, in the document text.
+    pub(crate) e: usize,
+    pub(crate) kind: Kind,
+    pub(crate) lex: Lex,
+    /// The value of a number (saturating), else 0.
+    pub(crate) n: u32,
+    /// A word starting with a capital letter.
+    pub(crate) cap: bool,
+
+    /// No white space between the previous token and this one.
+    pub(crate) glued: bool,
+}
+
+impl Tok {
+    /// The number of bytes (for a number: of digits).
+    pub(crate) fn len(&self) -> usize {
+        self.e - self.s
+    }
+}
+
+static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    let months: [(&[&str], u8); 12] = [
+        (&["january", "jan"], 1),
+        (&["february", "feb"], 2),
+        (&["march", "mar"], 3),
+        (&["april", "apr"], 4),
+        (&["may"], 5),
+        (&["june", "jun"], 6),
+        (&["july", "jul"], 7),
+        (&["august", "aug"], 8),
+        (&["september", "sep", "sept"], 9),
+        (&["october", "oct"], 10),
+        (&["november", "nov"], 11),
+        (&["december", "dec"], 12),
+    ];
+    for (names, n) in months {
+        for (k, w) in names.iter().enumerate() {
+            m.insert(*w, Lex::Month(n, k > 0));
+        }
+    }
+    let days: [(&[&str], u8); 7] = [
+        (&["monday", "mon"], 1),
+        (&["tuesday", "tue", "tues"], 2),
+        (&["wednesday", "wed"], 3),
+        (&["thursday", "thu", "thur", "thurs"], 4),
+        (&["friday", "fri"], 5),
+        (&["saturday", "sat"], 6),
+        (&["sunday", "sun"], 7),
+    ];
+    for (names, n) in days {
+        for (k, w) in names.iter().enumerate() {
+            m.insert(*w, Lex::Weekday(n, k > 0));
+        }
+    }
+    let ordinals = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    for (k, w) in ordinals.iter().enumerate() {
+        m.insert(*w, Lex::Ordinal(k as u8 + 1));
+    }
+    m.insert("thirtieth", Lex::Ordinal(30));
+    let cards = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    for (k, w) in cards.iter().enumerate() {
+        m.insert(*w, Lex::Card(k as u8 + 1));
+    }
+    for (k, w) in [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .enumerate()
+    {
+        m.insert(*w, Lex::Tens(20 + 10 * k as u8));
+    }
+    for w in ["st", "nd", "rd", "th"] {
+        m.insert(w, Lex::Suffix);
+    }
+    let units: [(&[&str], Unit); 9] = [
+        (&["day", "days"], Unit::Day),
+        (&["week", "weeks"], Unit::Week),
+        (&["weekend", "weekends"], Unit::Weekend),
+        (&["fortnight", "fortnights"], Unit::Fortnight),
+        (&["month", "months"], Unit::Month),
+        (&["quarter", "quarters"], Unit::Quarter),
+        (&["year", "years", "yr", "yrs"], Unit::Year),
+        (&["decade", "decades"], Unit::Decade),
+        (&["century", "centuries"], Unit::Century),
+    ];
+    for (names, u) in units {
+        for w in names {
+            m.insert(*w, Lex::Unit(u));
+        }
+    }
+    let kws: &[(&[&str], Kw)] = &[
+        (&["today"], Kw::Today),
+        (&["tomorrow"], Kw::Tomorrow),
+        (&["yesterday"], Kw::Yesterday),
+        (&["tonight"], Kw::Tonight),
+        (&["now"], Kw::Now),
+        (&["ago"], Kw::Ago),
+        (&["hence"], Kw::Hence),
+        (&["later"], Kw::Later),
+        (&["earlier"], Kw::Earlier),
+        (&["last"], Kw::Last),
+        (&["next"], Kw::Next),
+        (&["this"], Kw::This),
+        (&["past"], Kw::Past),
+        (&["previous", "prior"], Kw::Previous),
+        (&["coming", "upcoming"], Kw::Coming),
+        (&["following"], Kw::Following),
+        (&["current"], Kw::Current),
+        (&["early"], Kw::Early),
+        (&["mid"], Kw::Mid),
+        (&["middle"], Kw::Middle),
+        (&["late"], Kw::Late),
+        (&["from"], Kw::From),
+        (&["to"], Kw::To),
+        (&["until", "til"], Kw::Until),
+        (&["till"], Kw::Till),
+        (&["through", "thru"], Kw::Through),
+        (&["between"], Kw::Between),
+        (&["and"], Kw::And),
+        (&["or"], Kw::Or),
+        (&["the"], Kw::The),
+        (&["a"], Kw::A),
+        (&["an"], Kw::An),
+        (&["of"], Kw::Of),
+        (&["in"], Kw::In),
+        (&["on"], Kw::On),
+        (&["at"], Kw::At),
+        (&["since"], Kw::Since),
+        (&["by"], Kw::By),
+        (&["before"], Kw::Before),
+        (&["after"], Kw::After),
+        (&["during"], Kw::During),
+        (&["throughout"], Kw::Throughout),
+        (&["circa", "ca", "c"], Kw::Circa),
+        (&["around"], Kw::Around),
+        (&["over"], Kw::Over),
+        (&["pre"], Kw::Pre),
+        (&["post"], Kw::Post),
+        (&["fiscal", "fy"], Kw::Fiscal),
+        (&["spring"], Kw::Spring),
+        (&["summer"], Kw::Summer),
+        (&["autumn"], Kw::Autumn),
+        (&["fall"], Kw::Fall),
+        (&["winter"], Kw::Winter),
+        (&["q"], Kw::Q),
+        (&["h"], Kw::H),
+        (&["half"], Kw::Half),
+        (&["pm"], Kw::Pm),
+        (&["p"], Kw::P),
+        (&["m"], Kw::M),
+        (&["am"], Kw::Am),
+        (&["noon"], Kw::Noon),
+        (&["midnight"], Kw::Midnight),
+        (&["utc", "gmt"], Kw::Utc),
+        (&["z"], Kw::Z),
+        (&["t"], Kw::T),
+        (&["s"], Kw::S),
+        (
+            &["its", "his", "her", "their", "our", "my", "your", "whose"],
+            Kw::Possessive,
+        ),
+        (&["christmas", "xmas"], Kw::Christmas),
+        (&["eve"], Kw::Eve),
+        (&["new"], Kw::New),
+        (&["halloween"], Kw::Halloween),
+        (&["easter"], Kw::Easter),
+        (&["boxing"], Kw::Boxing),
+        (&["valentine"], Kw::Valentine),
+        (&["thanksgiving"], Kw::Thanksgiving),
+        (&["morning"], Kw::Morning),
+        (&["afternoon"], Kw::Afternoon),
+        (&["evening"], Kw::Evening),
+        (&["night", "overnight"], Kw::Night),
+        (&["few"], Kw::Few),
+        (&["couple"], Kw::Couple),
+        (&["will"], Kw::Will),
+        (&["shall"], Kw::Shall),
+        (&["ll"], Kw::Ll),
+        (&["as"], Kw::As),
+        (&["end"], Kw::End),
+        (&["beginning"], Kw::Beginning),
+        (&["start"], Kw::Start),
+        (&["percent", "per", "cent", "pct"], Kw::Percent),
+        (
+            &[
+                "million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mn", "k",
+            ],
+            Kw::Magnitude,
+        ),
+        (
+            &[
+                "election",
+                "elections",
+                "polls",
+                "vote",
+                "referendum",
+                "census",
+            ],
+            Kw::Election,
+        ),
+        (
+            &[
+                "class",
+                "events",
+                "revolution",
+                "war",
+                "crisis",
+                "uprising",
+                "protests",
+                "riots",
+                "talks",
+                "sanctions",
+                "negotiations",
+                "games",
+                "olympics",
+                "midterms",
+                "primaries",
+                "attacks",
+                "bombings",
+                "floods",
+                "killings",
+                "massacres",
+                "accords",
+                "hearings",
+                "championships",
+                "finals",
+                "playoffs",
+                "awards",
+                "results",
+                "estimates",
+                "statistics",
+                "levels",
+                "standards",
+                "rules",
+                "guidelines",
+                "reforms",
+                "amendments",
+                "laws",
+                "elections",
+                "budget",
+                "deal",
+                "conflict",
+                "invasion",
+                "coup",
+                "massacre",
+                "agreement",
+                "accord",
+            ],
+            Kw::Class,
+        ),
+        (
+            &[
+                "people",
+                "persons",
+                "men",
+                "women",
+                "children",
+                "staff",
+                "personnel",
+                "police",
+                "troops",
+                "soldiers",
+                "members",
+                "votes",
+                "cases",
+                "times",
+                "units",
+                "dollars",
+                "euros",
+                "pounds",
+                "km",
+                "kg",
+                "miles",
+                "metres",
+                "meters",
+                "feet",
+                "tonnes",
+                "tons",
+                "barrels",
+                "acres",
+                "hectares",
+                "words",
+                "pages",
+                "points",
+                "seats",
+                "jobs",
+                "homes",
+                "deaths",
+                "sq",
+            ],
+            Kw::Count,
+        ),
+        (
+            &[
+                "was", "is", "were", "has", "had", "saw", "marks", "marked", "will",
+            ],
+            Kw::Verb,
+        ),
+        (
+            &[
+                "rose",
+                "risen",
+                "fell",
+                "fallen",
+                "increased",
+                "decreased",
+                "grew",
+                "grown",
+                "cut",
+                "reduced",
+                "dropped",
+                "jumped",
+                "climbed",
+                "declined",
+                "up",
+                "down",
+                "outnumbered",
+                "exceeded",
+                "multiplied",
+                "divided",
+            ],
+            Kw::Rise,
+        ),
+        (
+            &[
+                "season",
+                "seasons",
+                "era",
+                "period",
+                "term",
+                "administration",
+                "government",
+                "regime",
+            ],
+            Kw::Season,
+        ),
+    ];
+    for (names, k) in kws {
+        for w in *names {
+            m.entry(*w).or_insert(Lex::Kw(*k));
+        }
+    }
+    m
+});
+
+/// The meaning of a word (any case).
+pub(crate) fn lookup(word: &str) -> Lex {
+    let b = word.as_bytes();
+    if b.len() > 16 || !b.is_ascii() {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
+    LEXICON.get(lower).copied().unwrap_or(Lex::Other)
+}
+
+/// Appends the tokens of `text[span]` to `out` (offsets in `text`).
+pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    let s = &text[span];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut prev_end = usize::MAX;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let (kind, lex, n, cap);
+        if b.is_ascii_digit() {
+            let mut v: u64 = 0;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                v = (v * 10 + u64::from(bytes[i] - b'0')).min(u64::from(u32::MAX));
+                i += 1;
+            }
+            kind = Kind::Num;
+            lex = Lex::Other;
+            n = v as u32;
+            cap = false;
+        } else if c.is_alphabetic() {
+            for ch in s[i..].chars() {
+                if !ch.is_alphabetic() {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+            kind = Kind::Word;
+            lex = lookup(&s[start..i]);
+            n = 0;
+            cap = c.is_uppercase();
+        } else {
+            i += c.len_utf8();
+            kind = Kind::Punct(c);
+            lex = Lex::Other;
+            n = 0;
+            cap = false;
+        }
+        let abs = span.start + start;
+        out.push(Tok {
+            s: abs,
+            e: span.start + i,
+            kind,
+            lex,
+            n,
+            cap,
+            glued: prev_end == abs,
+        });
+        prev_end = span.start + i;
+    }
+}
+
+/// Words that may start a date without any digit in the sentence.
+static KEYWORDS: Lazy<AhoCorasick> = Lazy::new(|| {
+    let words = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "day",
+        "days",
+        "fortnight",
+        "christmas",
+        "halloween",
+        "easter",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "fall",
+        "quarter",
+        "century",
+        "night",
+        "thanksgiving",
+        "valentine",
+        "ago",
+        "twenty",
+        "thirty",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "noon",
+        "midnight",
+    ];
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .unwrap_or_else(|e| panic!("date keywords: {e}"))
+});
+
+/// True if `s` may hold a date: it has a digit, or a date word standing as a whole word.
+pub(crate) fn may_hold_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    KEYWORDS.find_iter(s).any(|m| {
+        let before = m.start() == 0 || !b[m.start() - 1].is_ascii_alphabetic();
+        let after = m.end() == b.len() || !b[m.end()].is_ascii_alphabetic();
+        before && after
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        let mut v = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut v);
+        v
+    }
+
+    #[test]
+    fn splits_digits_letters_and_marks() {
+        let t = toks("In the 1970s, on Aug. 30th–31st ’80s");
+        let texts: Vec<&str> = t
+            .iter()
+            .map(|k| &"In the 1970s, on Aug. 30th–31st ’80s"[k.s..k.e])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "In", "the", "1970", "s", ",", "on", "Aug", ".", "30", "th", "–", "31", "st", "’",
+                "80", "s"
+            ]
+        );
+        assert_eq!(t[2].n, 1970);
+        assert!(t[3].glued && !t[2].glued);
+        assert_eq!(t[6].lex, Lex::Month(8, true));
+        assert_eq!(t[0].lex, Lex::Kw(Kw::In));
+        assert!(t[0].cap);
+        assert_eq!(t[10].kind, Kind::Punct('–'));
+    }
+
+    #[test]
+    fn numbers_saturate() {
+        let t = toks("99999999999999999999");
+        assert_eq!(t[0].n, u32::MAX);
+        assert_eq!(t[0].len(), 20);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(lookup("SEPT"), Lex::Month(9, true));
+        assert_eq!(lookup("Thursday"), Lex::Weekday(4, false));
+        assert_eq!(lookup("twenty"), Lex::Tens(20));
+        assert_eq!(lookup("thirtieth"), Lex::Ordinal(30));
+        assert_eq!(lookup("years"), Lex::Unit(Unit::Year));
+        assert_eq!(lookup("Mañana"), Lex::Other);
+        assert_eq!(lookup("supercalifragilisticexpialidocious"), Lex::Other);
+    }
+
+    #[test]
+    fn prefilter() {
+        assert!(may_hold_date("It rained on Sunday."));
+        assert!(may_hold_date("Founded in 1965."));
+        assert!(may_hold_date("next WEEK"));
+        assert!(!may_hold_date("The monsoon was decidedly sunny."));
+        assert!(!may_hold_date("Nothing here at all."));
+    }
+}
