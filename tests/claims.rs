@@ -6,18 +6,7 @@ use claimscan::claims::number::{self, Amount};
 use claimscan::{Claim, ClaimKind, Extractor, Gazetteer};
 use serde_json::Value as Json;
 
-use crate::common::read_shared;
-
-fn jsonl(rel: &str) -> Option<Vec<Json>> {
-    let bytes = read_shared(rel)?;
-    let text = String::from_utf8(bytes).expect("benchmark is UTF-8");
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("JSON line"))
-            .collect(),
-    )
-}
+use crate::common::{read_jsonl, read_shared};
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1.0)
@@ -27,7 +16,7 @@ fn close(a: f64, b: f64) -> bool {
 /// found (overlapping, same value) and, for a negative case, nothing is found.
 #[test]
 fn numbers_benchmark() {
-    let Some(cases) = jsonl("benchmarks/numbers_en.jsonl") else {
+    let Some(cases) = read_jsonl("benchmarks/numbers_en.jsonl") else {
         return;
     };
     let mut passed = 0;
@@ -86,7 +75,7 @@ fn num(v: &Option<claimscan::Value>) -> Option<f64> {
 /// expected entity overlaps a claim of `kind` whose value `ok` accepts and, for a negative
 /// case, nothing of `kind` is claimed. Returns the pass rate.
 fn benchmark(rel: &str, kind: ClaimKind, ok: impl Fn(&Json, &Claim<'_>) -> bool) -> Option<f64> {
-    let cases = jsonl(rel)?;
+    let cases = read_jsonl(rel)?;
     let ex = extractor();
     let mut passed = 0;
     let mut failed = Vec::new();

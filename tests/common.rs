@@ -28,3 +28,15 @@ pub fn read_shared(rel: &str) -> Option<Vec<u8>> {
     let path = shared()?.join(rel);
     Some(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
+
+/// Reads a JSON Lines file of the shared folder, one value per non-blank line.
+pub fn read_jsonl(rel: &str) -> Option<Vec<serde_json::Value>> {
+    let bytes = read_shared(rel)?;
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{rel}: {e}")))
+            .collect(),
+    )
+}

@@ -5,19 +5,7 @@
 use claimscan::{ClaimKind, Date, Document, Extractor, Gazetteer, Input};
 use serde_json::Value as Json;
 
-use crate::common::read_shared;
-
-/// The benchmark rows of a JSON Lines file, or `None` when `../shared` is absent.
-fn rows(rel: &str) -> Option<Vec<Json>> {
-    let bytes = read_shared(rel)?;
-    let text = String::from_utf8(bytes).expect("benchmark is UTF-8");
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("JSON row"))
-            .collect(),
-    )
-}
+use crate::common::{read_jsonl, read_shared};
 
 fn extractor() -> Extractor {
     Extractor::builder()
@@ -96,7 +84,7 @@ fn report(name: &str, (passed, total, failing): &(usize, usize, Vec<String>), fl
 /// case's reference date; a value must be the case's value or one of its resolutions.
 #[test]
 fn single_day_dates() {
-    let Some(all) = rows("benchmarks/dates_en.jsonl") else {
+    let Some(all) = read_jsonl("benchmarks/dates_en.jsonl") else {
         return;
     };
     let cases: Vec<Json> = all
@@ -118,7 +106,7 @@ fn single_day_dates() {
 /// Date detection: a date claim overlapping every expected span; nothing on negatives.
 #[test]
 fn date_spans() {
-    let Some(cases) = rows("benchmarks/date_spans_en.jsonl") else {
+    let Some(cases) = read_jsonl("benchmarks/date_spans_en.jsonl") else {
         return;
     };
     report("date_spans_en", &score(&cases, false), 0.89);
