@@ -64,11 +64,13 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Whether an alias written with capitals (and not an exact-case acronym) needs a
-    /// capital somewhere in the text it matches (default: yes). With it, `the hill` and
-    /// `nice weather` are not `The Hill` and `Nice`; `MUJAHEDIN-E KHALQ` and `Camp ashraf`
-    /// still match. SPEC §1 matches such aliases "regardless of case"; turn this off to
-    /// follow it to the letter.
+    /// Whether an alias written with capitals (and not an exact-case acronym) needs
+    /// capitals in the text it matches (default: yes): a capital somewhere, and an initial
+    /// capital if the alias starts with one (unless its first word is a particle of three
+    /// letters or fewer, as in `Al Jazeera`, often written `al-Jazeera`). With it, `the
+    /// hill`, `nice weather` and `east Asia` are not `The Hill`, `Nice` and `East Asia`;
+    /// `MUJAHEDIN-E KHALQ` and `Camp ashraf` still match. SPEC §1 matches such aliases
+    /// "regardless of case"; turn this off to follow it to the letter.
     pub fn require_capital(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.require_capital = yes;
         self

@@ -10,8 +10,10 @@
 //! - written with a leading `=`, or with no lowercase letter and at least two capitals
 //!   (`MEK`, `US`): the letters must have exactly the case written;
 //! - otherwise any case matches, but by default the text must contain a capital letter
-//!   if the form does (`the hill` is not `The Hill`; see
-//!   [`ExtractorBuilder::require_capital`](crate::ExtractorBuilder::require_capital)).
+//!   if the form does (`the hill` is not `The Hill`), and must start with one if the form
+//!   does, unless the form's first word is a short particle of three letters or fewer
+//!   (`east Asia` is not `East Asia`, but `al-Jazeera` is `Al Jazeera`); see
+//!   [`ExtractorBuilder::require_capital`](crate::ExtractorBuilder::require_capital).
 //!
 //! A form beginning with `The` matched where the text has a lowercase `the` is reported
 //! without the article (`the Guardian` → `Guardian`).
@@ -74,7 +76,12 @@ struct Target {
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 enum Case {
     Exact,
-    Insensitive { needs_capital: bool },
+    Insensitive {
+        /// The text must contain a capital letter.
+        needs_capital: bool,
+        /// The text must start with a capital letter.
+        needs_initial: bool,
+    },
 }
 
 const NONWORD: u8 = 0;
@@ -150,11 +157,16 @@ impl Matcher {
                     (Case::Exact, Some(body.into()), first_lower)
                 } else {
                     let needs_capital = require_capital && body.chars().any(char::is_uppercase);
+                    let needs_initial =
+                        needs_capital && !first_lower && !starts_with_particle(body);
                     let later = key.contains(&b' ') || body.chars().skip(1).any(char::is_uppercase);
                     (
-                        Case::Insensitive { needs_capital },
+                        Case::Insensitive {
+                            needs_capital,
+                            needs_initial,
+                        },
                         None,
-                        !needs_capital || later,
+                        !needs_initial && (!needs_capital || later),
                     )
                 };
                 pairs.push((
@@ -504,9 +516,16 @@ impl Matcher {
         } else {
             matched.chars().any(char::is_uppercase)
         };
+        let initial = matched
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
         for t in &self.targets[info.targets.0 as usize..info.targets.1 as usize] {
             let ok = match t.case {
-                Case::Insensitive { needs_capital } => upper || !needs_capital,
+                Case::Insensitive {
+                    needs_capital,
+                    needs_initial,
+                } => (upper || !needs_capital) && (initial || !needs_initial),
                 Case::Exact => same_case(t.form.as_deref().unwrap_or(""), matched),
             };
             if ok && !entities[from..].contains(&t.entity) {
@@ -514,6 +533,22 @@ impl Matcher {
             }
         }
     }
+}
+
+/// True if a form's first word is a short particle or a short word (`Al`, `El`, `Abu`, `De`,
+/// `Van`, `New`), which text often writes in lowercase (`al-Jazeera`): such forms do not
+/// need an initial capital in the text.
+fn starts_with_particle(form: &str) -> bool {
+    let first = form
+        .split(|c: char| c.is_whitespace() || is_dash(c))
+        .next()
+        .unwrap_or("");
+    first.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+/// Dashes and hyphens, which separate words in a form.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 /// True if the letters of `text` have the same case, in order, as those of `form`.

@@ -28,6 +28,8 @@ donald-trump\tperson\tDonald Trump\tTrump
 mohammad-ali-rajai\tperson\tMohammad-Ali Rajai\t
 iran-iraq-war\tevent\tIran-Iraq War\t
 ebay\torganisation\teBay\t
+asia\tplace\tAsia\t
+east-asia\tplace\tEast Asia\t
 iphone\tproduct\tiPhone phone\t=iPhone
 ";
 
@@ -70,8 +72,8 @@ cases! {
     acronym_exact_case: "The MEK, the mek and the Mek." => [("mek", "MEK")];
     acronym_us: "US officials told us that U.S. policy changed." => [("us", "US"), ("us", "U.S.")];
     equals_prefix_exact: "Vox reported; vox populi; VOX." => [("vox", "Vox")];
-    case_insensitive: "MUJAHEDIN-E-KHALQ ORGANIZATION and mojahedin-E khalq." =>
-        [("mek", "MUJAHEDIN-E-KHALQ ORGANIZATION"), ("mek", "mojahedin-E khalq")];
+    case_insensitive: "MUJAHEDIN-E-KHALQ ORGANIZATION and Mojahedin-E khalq." =>
+        [("mek", "MUJAHEDIN-E-KHALQ ORGANIZATION"), ("mek", "Mojahedin-E khalq")];
     needs_a_capital: "we went up the hill to camp ashraf" => [];
     diacritics_both_ways: "Manez, Manëz and MANËZ; Manza." =>
         [("manez", "Manez"), ("manez", "Manëz"), ("manez", "MANËZ"), ("manez", "Manza")];
@@ -108,7 +110,9 @@ cases! {
     unique_short_form: "Trump said." => [("donald-trump", "Trump")];
     islamic_republic: "the Islamic Republic said" => [("iran", "Islamic Republic")];
     hashtag: "#Iran trends" => [("iran", "Iran")];
-    lowercase_first_word: "we reached camp Ashraf" => [("camp-ashraf", "camp Ashraf")];
+    lowercase_first_word: "we reached camp Ashraf" => [("ashraf", "Ashraf")];
+    initial_capital_needed: "south and east Asia, East Asia" => [("asia", "Asia"), ("east-asia", "East Asia")];
+    short_particle_lowercase: "al-Jazeera and Al Jazeera" => [("al-jazeera", "al-Jazeera"), ("al-jazeera", "Al Jazeera")];
     inner_capital_form: "sold on eBay and EBAY" => [("ebay", "eBay"), ("ebay", "EBAY")];
     exact_lowercase_form: "an iPhone, not an IPHONE" => [("iphone", "iPhone")];
     no_match_inside_words: "Tehranis and Iraqis; Ashrafi; NLAs" => [];
