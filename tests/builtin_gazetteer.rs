@@ -222,3 +222,72 @@ fn short_examples_of_the_matching_rules() {
     // `US` in a currency sign is not the country; `US` alone is.
     assert_eq!(ids("It cost US$5 in the US."), [some("us")]);
 }
+
+#[test]
+fn short_examples_of_the_broader_coverage() {
+    let extractor = Extractor::new();
+    let ids = |text: &str| -> Vec<Option<String>> {
+        found(&extractor, text)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    };
+    let some = |id: &str| Some(id.to_string());
+    // MEK officials, the Albanian camp and the court that ordered the raid.
+    assert_eq!(
+        ids(
+            "Shahin Gobadi said police entered Ashraf-3 in Manez on orders of the Special Court Against Corruption and Organized Crime."
+        ),
+        [
+            some("shahin-gobadi"),
+            some("ashraf-3"),
+            some("manez"),
+            some("special-court-against-corruption-and-organized-crime")
+        ]
+    );
+    // A distinctive surname alone follows its full name.
+    assert_eq!(
+        ids("Rabie Mofidi spoke after Zahra Merrikhi. Mofidi thanked the speakers."),
+        [
+            some("rabie-mofidi"),
+            some("zahra-merrikhi"),
+            some("rabie-mofidi")
+        ]
+    );
+    // Iranian provinces and towns in their usual spellings.
+    assert_eq!(
+        ids(
+            "Strikes spread from Gilan and Mazandaran to West Azerbaijan, Lorestan and the town of Bojnord."
+        ),
+        [
+            some("gilan-province"),
+            some("mazandaran-province"),
+            some("west-azerbaijan-province"),
+            some("lorestan-province"),
+            some("bojnurd")
+        ]
+    );
+    // Speakers at the summits and the trials in Europe.
+    assert_eq!(
+        ids(
+            "Matthew Offord and Guy Verhofstadt spoke; the Svea Court of Appeal upheld the verdict against Hamid Nouri."
+        ),
+        [
+            some("matthew-offord"),
+            some("guy-verhofstadt"),
+            some("svea-court-of-appeal"),
+            some("hamid-nouri")
+        ]
+    );
+    // Groupings, companies and landmarks of general news.
+    assert_eq!(
+        ids("Swiss Re briefed the G8 near the World Trade Center."),
+        [some("swiss-re"), some("g8"), some("world-trade-center")]
+    );
+    // Namesakes and common words stay out: other Corbetts and McLeishes, a lowercase `new`
+    // before England (not New England), a product name ending in a party's name.
+    assert_eq!(
+        ids("Ronnie Corbett met Alex McLeish, the new England coach, to test the PanaVox chip."),
+        [some("england")]
+    );
+}
