@@ -11,7 +11,7 @@
 //! military officers and three men hired by …`).
 
 use super::context::{
-    Figures, NounPhrase, in_date, is_person_noun, is_reference, is_stop, noun_phrase,
+    Figures, NounPhrase, gapped_noun, in_date, is_person_noun, is_reference, is_stop, noun_phrase,
     qualifier_before,
 };
 use super::number::{Amount, NumberMatch};
@@ -284,8 +284,10 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         let mut buf = [0u8; 24];
         let w = lower(t, text, &mut buf)?;
         if let Some(o) = verb_outcome(w) {
-            if pp_skipped && !seen_aux {
-                return None; // `2 in the final dead rubber`
+            // `2 in the final dead rubber`: after a skipped phrase, the adjectives need an
+            // auxiliary (`were dead`); a verb does not (`three people from Fife died`).
+            if pp_skipped && !seen_aux && matches!(w, "dead" | "missing") {
+                return None;
             }
             // `three soldiers killed two civilians`, `a fire that killed 25`: the figure
             // is who did it, unless a passive auxiliary came first.
@@ -573,6 +575,10 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         );
         c.qualifier = qualifier;
         c.outcome = Some(outcome);
+        // `191 people were killed and more than 2,000 injured`: the noun is shared.
+        if victims.is_none() && np.is_none() {
+            victims = gapped_noun(f, fig_start, n.span.end);
+        }
         c.victims = victims.map(|p| text[p.span].into());
         out.push(c);
         last = Some((outcome, np_end));
@@ -737,6 +743,37 @@ mod tests {
     }
 
     #[test]
+    fn place_phrase_before_the_verb() {
+        // A verb after a place phrase needs no auxiliary; the adjective `dead` does.
+        casualty(
+            "At least four tourists from Norway died in the fire.",
+            &[
+                Expect::casualty("At least four", "4", Outcome::Dead, Some("tourists"))
+                    .qualifier(Qualifier::AtLeast),
+            ],
+        );
+        casualty(
+            "Two men in the village were killed.",
+            &[Expect::casualty("Two", "2", Outcome::Killed, Some("men"))],
+        );
+        casualty(
+            "Six climbers on the north face perished.",
+            &[Expect::casualty(
+                "Six",
+                "6",
+                Outcome::Dead,
+                Some("climbers"),
+            )],
+        );
+        casualty(
+            "Nine miners at the pit were dead.",
+            &[Expect::casualty("Nine", "9", Outcome::Dead, Some("miners"))],
+        );
+        casualty("Fish won 6-2 in the final dead rubber.", &[]);
+        casualty("He scored 3 in the missing minutes.", &[]);
+    }
+
+    #[test]
     fn idioms() {
         casualty(
             "The quake claimed the lives of 300 people.",
@@ -795,7 +832,23 @@ mod tests {
             "Two people were killed and 10 wounded.",
             &[
                 Expect::casualty("Two", "2", Outcome::Killed, Some("people")),
-                Expect::casualty("10", "10", Outcome::Wounded, None),
+                // The noun left out of the second clause is the first's.
+                Expect::casualty("10", "10", Outcome::Wounded, Some("people")),
+            ],
+        );
+        casualty(
+            "In the floods 42 villagers drowned; 17 soldiers were killed and nearly 300 injured.",
+            &[
+                Expect::casualty("17", "17", Outcome::Killed, Some("soldiers")),
+                Expect::casualty("nearly 300", "300", Outcome::Injured, Some("soldiers"))
+                    .qualifier(Qualifier::Nearly),
+            ],
+        );
+        casualty(
+            "The army killed 150,000 and injured 2,000.",
+            &[
+                Expect::casualty("150,000", "150000", Outcome::Killed, None),
+                Expect::casualty("2,000", "2000", Outcome::Injured, None),
             ],
         );
         casualty(

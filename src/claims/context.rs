@@ -16,7 +16,8 @@ pub(crate) struct Figures<'t, 'c> {
     pub(crate) hi: usize,
     /// The numbers of the sentence that may be claims: none inside a URL or a name.
     pub(crate) nums: Vec<NumberMatch<'t>>,
-    _ctx: std::marker::PhantomData<&'c ()>,
+    /// The entity mentions of the sentence (sorted).
+    pub(crate) mentions: &'c [Span],
 }
 
 impl<'t, 'c> Figures<'t, 'c> {
@@ -33,7 +34,7 @@ impl<'t, 'c> Figures<'t, 'c> {
             lo: ctx.span.start,
             hi: ctx.span.end,
             nums,
-            _ctx: std::marker::PhantomData,
+            mentions: ctx.mentions,
         }
     }
 
@@ -239,6 +240,11 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
             }
         }
         let first = toks[n - 1]?;
+        // `pushed claims up to $37bn`: after a verb of change, `up to` is where the
+        // figure got to, not a bound on it.
+        if *words == ["up", "to"] && after_change_verb(f, first.span.start) {
+            return None;
+        }
         // `about` after a verb of speech is a preposition: `talked about 3 issues`.
         if *words == ["about"] {
             if let Some(p) = f.prev(first.span.start) {
@@ -263,6 +269,45 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
         return Some((first.span.start, *q));
     }
     None
+}
+
+/// A verb of change (`pushed`, `brought`, `rose`) ends before `pos`, maybe with a short
+/// object in between (`pushed claims`, `brought the total`).
+fn after_change_verb(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let mut at = pos;
+    for _ in 0..5 {
+        let Some(t) = f.prev(at).filter(Token::is_word) else {
+            return false;
+        };
+        let mut buf = [0u8; 24];
+        let Some(w) = scan::lower(t.text(f.text), &mut buf) else {
+            return false;
+        };
+        if is_change_verb(w) {
+            return true;
+        }
+        let det = matches!(
+            w,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        );
+        if !det && (is_stop(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+        at = t.span.start;
+    }
+    false
+}
+
+/// Verbs that move a figure: `pushed … up to`, `brought … up to`, `rose up to`.
+fn is_change_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "push", "rais", "rise", "rose", "risen", "rising", "bring", "brought", "increas", "climb",
+        "take", "took", "taking", "jump", "boost", "lift", "drive", "drove", "driv", "went",
+        "gone", "going", "goes", "mov", "ramp", "step", "soar", "swell", "swoll", "grew", "grow",
+        "send", "revis", "bump", "hike", "hiking", "ratchet", "scal", "shot", "shoot", "surg",
+        "spik", "edg", "crept", "creep", "inch",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s)) || matches!(w, "go" | "sent" | "topped")
 }
 
 /// The qualifier written just after `end`: its end and kind (`30 years or more`,
@@ -499,6 +544,11 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "s"
             | "t"
     )
+}
+
+/// A word of two or more capital letters (`US`, `IT`, `UN`).
+pub(crate) fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Plurals not ending in `s`, and singular nouns that count people.
@@ -769,6 +819,58 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
         .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
 }
 
+/// A plural that can modify another noun (`police officers`, `arms dealers`, `women
+/// leaders`). The modifier of an English compound is singular (`bank accounts`), but for
+/// plurals with no `-s` and nouns used only in the plural; so in `19 creditors meets`
+/// the verb `meets` is no head.
+fn is_plural_modifier(w: &str) -> bool {
+    (is_irregular_plural(w) && !matches!(w, "population" | "membership" | "workforce"))
+        || matches!(
+            w,
+            "arms"
+                | "sales"
+                | "savings"
+                | "sports"
+                | "rights"
+                | "customs"
+                | "goods"
+                | "earnings"
+                | "communications"
+                | "telecommunications"
+                | "arts"
+                | "awards"
+                | "systems"
+                | "services"
+                | "operations"
+                | "affairs"
+                | "relations"
+                | "securities"
+                | "drugs"
+                | "weapons"
+                | "munitions"
+                | "narcotics"
+                | "electronics"
+                | "logistics"
+                | "athletics"
+                | "graphics"
+                | "statistics"
+                | "emissions"
+                | "admissions"
+                | "resources"
+                | "sciences"
+                | "futures"
+                | "markets"
+                | "jobs"
+                | "parts"
+                | "claims"
+                | "elections"
+                | "ways"
+                | "means"
+                | "works"
+                | "humanities"
+        )
+}
+
 /// Words that never head a counted phrase after another plural.
 fn is_measure_word(w: &str) -> bool {
     matches!(
@@ -816,6 +918,8 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
     let mut prev_word: Option<Span> = None;
     let mut prev_plural = false;
     let mut coord_from: Option<usize> = None;
+    // Where the word after the last conjunction starts.
+    let mut after_conj: Option<usize> = None;
     let mut fallback: Option<NounPhrase> = None;
     let mut words = 0;
     while words < 7 {
@@ -841,6 +945,7 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                         && !super::number::is_number_word(n.text(text))
                     {
                         coord_from.get_or_insert(p.start);
+                        after_conj = Some(n.span.start);
                         at = t.span.end;
                         words += 1;
                         continue;
@@ -849,7 +954,14 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
             }
             break;
         }
-        if is_stop(lw) && !(start.is_none() && is_skipped_lead(lw)) {
+        // An acronym is a name, not a function word (`four major US television
+        // networks`), unless the text around is in capitals too (`3 DEAD IN ATTACK`).
+        let acronym = is_acronym(w)
+            && !f
+                .prev(t.span.start)
+                .is_some_and(|p| is_acronym(p.text(text)))
+            && !f.next(t.span.end).is_some_and(|n| is_acronym(n.text(text)));
+        if is_stop(lw) && !acronym && !(start.is_none() && is_skipped_lead(lw)) {
             break;
         }
         if start.is_none() && is_skipped_lead(lw) {
@@ -878,6 +990,7 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                 let mut b2 = [0u8; 24];
                 let nl = scan::lower(nw, &mut b2).unwrap_or("");
                 if !cap
+                    && is_plural_modifier(lw)
                     && !scan::is_capitalised(nw)
                     && !is_stop(nl)
                     && looks_plural(nl)
@@ -891,9 +1004,12 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                     });
                 }
             }
+            // `Iranian and non-Iranians` (the head right after the conjunction): two
+            // nouns, as written; `natural and man-made disasters`, `music and movie
+            // stars`: modifiers of one head, which is the unit.
             let unit = match coord_from {
-                Some(c) => Span::new(c, w_span.end),
-                None => w_span,
+                Some(c) if after_conj == Some(w_span.start) => Span::new(c, w_span.end),
+                _ => w_span,
             };
             let np = NounPhrase {
                 span: Span::new(start.unwrap_or(w_span.start), w_span.end),
@@ -925,6 +1041,49 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
         unit: last,
         plural: false,
     })
+}
+
+/// The noun phrase of an earlier figure that a figure with no noun of its own shares,
+/// in a coordination of clauses: `140,000 people were killed and five million left
+/// homeless`, `191 people were killed and more than 2,000 injured`. `fig_start` is where
+/// the figure starts (with its qualifier), `fig_end` where its number ends.
+pub(crate) fn gapped_noun(
+    f: &Figures<'_, '_>,
+    fig_start: usize,
+    fig_end: usize,
+) -> Option<NounPhrase> {
+    let text = f.text;
+    let and = f
+        .prev(fig_start)
+        .filter(|t| t.is(text, "and") || t.is(text, "while") || t.is(text, "but"))?;
+    if noun_phrase(f, fig_end, false).is_some_and(|np| np.plural) {
+        return None;
+    }
+    let first = f.nums.iter().rev().find(|m| m.span.end <= and.span.start)?;
+    if first.form.year_like {
+        return None;
+    }
+    let np = noun_phrase(
+        f,
+        first.span.end,
+        matches!(first.amount, Amount::Vague { .. }),
+    )
+    .filter(|np| np.plural)?;
+    // The first figure's clause goes on with a verb (`were killed`): a few words, no
+    // punctuation and no other figure, up to the conjunction.
+    let mut at = np.span.end;
+    let mut words = 0;
+    while let Some(t) = f.next(at) {
+        if t.span.start >= and.span.start {
+            break;
+        }
+        if !t.is_word() || words == 5 || t.text(text).starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        words += 1;
+        at = t.span.end;
+    }
+    (words > 0).then_some(np)
 }
 
 // ---- exclusions ----------------------------------------------------------------------
@@ -1212,6 +1371,11 @@ mod tests {
             ("no more than 5", Some(("no more than", Qualifier::AtMost))),
             ("fewer than 5", Some(("fewer than", Qualifier::LessThan))),
             ("talked about 5", None),
+            ("pushed claims up to 5", None),
+            ("brought the total up to 5", None),
+            ("rose up to 5", None),
+            ("by up to 5", Some(("up to", Qualifier::AtMost))),
+            ("killed up to 5", Some(("up to", Qualifier::AtMost))),
             ("killed 5", None),
         ] {
             with(text, |f| {

@@ -10,7 +10,8 @@
 //! (`3 times`).
 
 use super::context::{
-    Figures, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before, year_determiner,
+    Figures, gapped_noun, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before,
+    year_determiner,
 };
 use super::number::{Amount, NumberMatch};
 use super::scan;
@@ -162,7 +163,11 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
             }
             Some(p.unit)
         }
-        _ if vague && f.next_is(n.span.end, "of").is_none() => None,
+        _ if vague && f.next_is(n.span.end, "of").is_none() => {
+            gapped_noun(f, span.start, n.span.end).map(|p| p.unit)
+        }
+        // `140,000 people were killed and five million left homeless`: the noun is shared.
+        _ if !n.form.year_like => Some(gapped_noun(f, span.start, n.span.end)?.unit),
         _ => return None,
     };
     if n.form.year_like {
@@ -284,6 +289,83 @@ mod tests {
         quantity(
             "2 million people",
             &[Expect::quantity("2 million", "2000000", "people")],
+        );
+    }
+
+    #[test]
+    fn acronyms_inside_the_phrase() {
+        quantity(
+            "It aired on all three big US cable channels.",
+            &[Expect::quantity("three", "3", "channels")],
+        );
+        quantity(
+            "The firm hired 40 IT specialists.",
+            &[Expect::quantity("40", "40", "specialists")],
+        );
+        // In capitals throughout, function words still end the phrase.
+        quantity(
+            "FIVE BOATS IN US WATERS",
+            &[Expect::quantity("FIVE", "5", "BOATS")],
+        );
+        quantity("THEY SAW 5 IN US WATERS", &[]);
+    }
+
+    #[test]
+    fn shared_noun() {
+        // A figure with no noun of its own takes that of the clause it is coordinated with.
+        quantity(
+            "Some 3,000 homes were flooded and 400 lost power.",
+            &[
+                Expect::quantity("Some 3,000", "3000", "homes").qualifier(Qualifier::Approximately),
+                Expect::quantity("400", "400", "homes"),
+            ],
+        );
+        quantity(
+            "About 50 pupils passed while 12 failed.",
+            &[
+                Expect::quantity("About 50", "50", "pupils").qualifier(Qualifier::Approximately),
+                Expect::quantity("12", "12", "pupils"),
+            ],
+        );
+        // No verb between: not a coordination of clauses.
+        quantity(
+            "He saw 30 cars and 12 left.",
+            &[Expect::quantity("30", "30", "cars")],
+        );
+    }
+
+    #[test]
+    fn head_of_the_phrase() {
+        // Coordinated modifiers before one head: the head is the unit.
+        quantity(
+            "They counted 120 urban and rural schools.",
+            &[Expect::quantity("120", "120", "schools")],
+        );
+        quantity(
+            "We met 15 film and theatre directors.",
+            &[Expect::quantity("15", "15", "directors")],
+        );
+        // Two coordinated nouns: as written.
+        quantity(
+            "It drew hundreds of Kurdish and non-Kurds.",
+            &[Expect::quantity("hundreds", "", "Kurdish and non-Kurds").bounds("100", "1000")],
+        );
+        // A plural in `-s` is no modifier: a verb follows it.
+        quantity(
+            "The board of 12 directors meets today.",
+            &[Expect::quantity("12", "12", "directors")],
+        );
+        quantity(
+            "A panel of 9 judges rules on it.",
+            &[Expect::quantity("9", "9", "judges")],
+        );
+        // Plurals that do modify: no `-s` form, or used only in the plural.
+        quantity(
+            "It employs 300 police officers and 20 arms inspectors.",
+            &[
+                Expect::quantity("300", "300", "officers"),
+                Expect::quantity("20", "20", "inspectors"),
+            ],
         );
     }
 
