@@ -328,7 +328,7 @@ impl Family {
 
     /// Whether a country named elsewhere in the document decides the currency: not for
     /// dollars and pounds, whose default (USD, GBP) is what news usually means.
-    fn from_document(self) -> bool {
+    fn document_wide(self) -> bool {
         !matches!(self, Family::Dollar | Family::Pound)
     }
 }
@@ -753,7 +753,7 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             (None, Some(p)) => {
                 let code = p.family.and_then(|fam| {
                     country_currency(f.text, f.lo, f.hi, fam, p.start).or_else(|| {
-                        fam.from_document()
+                        fam.document_wide()
                             .then(|| country_currency(f.text, 0, f.text.len(), fam, p.start))
                             .flatten()
                     })
