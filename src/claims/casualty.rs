@@ -279,6 +279,18 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
                     continue;
                 }
             }
+            // `men, women and children died`: skip a list of nouns.
+            if t.is_char(text, ',') {
+                if let Some(np) = noun_phrase(f, t.span.end, false).filter(|np| np.plural) {
+                    if f.next(np.span.end).is_some_and(|x| {
+                        x.is_char(text, ',') || x.is(text, "and") || x.is(text, "or")
+                    }) && is_person_noun(&text[np.unit])
+                    {
+                        at = np.span.end;
+                        continue;
+                    }
+                }
+            }
             return None;
         }
         let mut buf = [0u8; 24];
@@ -305,12 +317,22 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         {
             return (seen_aux || !has_object(f, t.span.end)).then_some(Outcome::Killed);
         }
-        if w == "put"
-            && f.next_is(t.span.end, "to")
-                .and_then(|x| f.next_is(x.span.end, "death"))
-                .is_some()
+        // `were put to death`, `were crushed to death`, `was stabbed to death`
+        if f.next_is(t.span.end, "to")
+            .and_then(|x| f.next_is(x.span.end, "death"))
+            .is_some()
         {
-            return seen_aux.then_some(Outcome::Executed);
+            let o = if w == "put" {
+                Outcome::Executed
+            } else {
+                Outcome::Killed
+            };
+            return seen_aux.then_some(o);
+        }
+        // `were slightly injured`, `were critically wounded`: an adverb.
+        if w.len() > 4 && w.ends_with("ly") && !is_stop(w) {
+            at = t.span.end;
+            continue;
         }
         if w == "lost"
             && f.next_is(t.span.end, "their")
@@ -525,6 +547,15 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         let allow_of = matches!(n.amount, Amount::Vague { .. });
         let np = noun_phrase(f, n.span.end, allow_of);
         let mut np_end = np.map_or(n.span.end, |p| p.span.end);
+        // `eight others were killed`, `three more died`
+        if np.is_none() {
+            if let Some(o) = f
+                .next(n.span.end)
+                .filter(|o| o.is(text, "others") || o.is(text, "more"))
+            {
+                np_end = o.span.end;
+            }
+        }
         // `1,300 of them were killed`
         if np.is_none() {
             if let Some(of) = f.next_is(n.span.end, "of") {
@@ -578,11 +609,26 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         // `191 people were killed and more than 2,000 injured`: the noun is shared.
         if victims.is_none() && np.is_none() {
             victims = gapped_noun(f, fig_start, n.span.end);
+            // `killing 91 foxes - only four were killed`: a figure with no noun counts
+            // what the figure before it counts; not people, no casualty.
+            if victims.is_none() && counts_things_before(f, fig_start) {
+                continue;
+            }
         }
         c.victims = victims.map(|p| text[p.span].into());
         out.push(c);
         last = Some((outcome, np_end));
     }
+}
+
+/// The figure before `start` in the sentence counts a plural that is not people.
+fn counts_things_before(f: &Figures<'_, '_>, start: usize) -> bool {
+    let Some(prev) = f.nums.iter().rev().find(|m| m.span.end <= start) else {
+        return false;
+    };
+    let allow_of = matches!(prev.amount, Amount::Vague { .. });
+    noun_phrase(f, prev.span.end, allow_of)
+        .is_some_and(|np| np.plural && !is_person_noun(&f.text[np.unit]))
 }
 
 /// Only breakdown links (and at least one) between `from` and `to`.
@@ -774,6 +820,32 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_asides() {
+        casualty(
+            "Hundreds of men, women and children died in the raid.",
+            &[Expect::casualty("Hundreds", "", Outcome::Dead, Some("men")).bounds("100", "1000")],
+        );
+        casualty(
+            "Between 2 and 3 million people, mainly farmers, perished.",
+            &[
+                Expect::casualty("Between 2 and 3 million", "", Outcome::Dead, Some("people"))
+                    .bounds("2000000", "3000000"),
+            ],
+        );
+        casualty(
+            "Pilots, cooks and 6 others were killed in the crash.",
+            &[Expect::casualty("6", "6", Outcome::Killed, None)],
+        );
+        casualty(
+            "40 fans were crushed to death and 12 were critically injured.",
+            &[
+                Expect::casualty("40", "40", Outcome::Killed, Some("fans")),
+                Expect::casualty("12", "12", Outcome::Injured, Some("fans")),
+            ],
+        );
+    }
+
+    #[test]
     fn idioms() {
         casualty(
             "The quake claimed the lives of 300 people.",
@@ -898,5 +970,9 @@ mod tests {
             &[],
         );
         casualty("I thank God that no-one got injured.", &[]);
+        casualty(
+            "Hunts killed 91 foxes - only four were accidentally killed.",
+            &[],
+        );
     }
 }

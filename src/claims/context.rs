@@ -298,16 +298,31 @@ fn after_change_verb(f: &Figures<'_, '_>, pos: usize) -> bool {
     false
 }
 
-/// Verbs that move a figure: `pushed … up to`, `brought … up to`, `rose up to`.
+/// Verbs that moved a figure, in the past: `pushed … up to`, `brought … up to`, `rose up
+/// to`. The present and the infinitive state a bound (`could take up to 18 months`, `may
+/// go up to $20bn`, `can boost speeds up to 75 megabits`).
 fn is_change_verb(w: &str) -> bool {
     const STEMS: &[&str] = &[
-        "push", "rais", "rise", "rose", "risen", "rising", "bring", "brought", "increas", "climb",
-        "take", "took", "taking", "jump", "boost", "lift", "drive", "drove", "driv", "went",
-        "gone", "going", "goes", "mov", "ramp", "step", "soar", "swell", "swoll", "grew", "grow",
-        "send", "revis", "bump", "hike", "hiking", "ratchet", "scal", "shot", "shoot", "surg",
-        "spik", "edg", "crept", "creep", "inch",
+        "push", "rais", "increas", "climb", "jump", "boost", "lift", "mov", "ramp", "step", "soar",
+        "swell", "revis", "bump", "hik", "ratchet", "scal", "surg", "spik", "edg", "inch", "drift",
+        "upp",
     ];
-    STEMS.iter().any(|s| w.starts_with(s)) || matches!(w, "go" | "sent" | "topped")
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "went"
+            | "gone"
+            | "brought"
+            | "grew"
+            | "grown"
+            | "shot"
+            | "sent"
+            | "drove"
+            | "driven"
+            | "swollen"
+            | "crept"
+    ) || w.ends_with("ed") && STEMS.iter().any(|s| w.starts_with(s))
 }
 
 /// The qualifier written just after `end`: its end and kind (`30 years or more`,
@@ -716,6 +731,11 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "cadets"
             | "recruits"
             | "colleagues"
+            | "fans"
+            | "pupils"
+            | "athletes"
+            | "teens"
+            | "tourists"
     ) {
         return true;
     }
@@ -1059,6 +1079,31 @@ pub(crate) fn gapped_noun(
     if noun_phrase(f, fig_end, false).is_some_and(|np| np.plural) {
         return None;
     }
+    // `three times more`, `5 per cent`, `12 of them`, `3 or 4`: no count of its own.
+    if f.next(fig_end).is_some_and(|t| {
+        let mut b = [0u8; 24];
+        t.is_char(text, '%')
+            || t.is_char(text, '-')
+            || matches!(
+                scan::lower(t.text(text), &mut b),
+                Some(
+                    "times"
+                        | "percent"
+                        | "per"
+                        | "of"
+                        | "more"
+                        | "less"
+                        | "fewer"
+                        | "plus"
+                        | "or"
+                        | "to"
+                        | "and"
+                        | "fold"
+                )
+            )
+    }) {
+        return None;
+    }
     let first = f.nums.iter().rev().find(|m| m.span.end <= and.span.start)?;
     if first.form.year_like {
         return None;
@@ -1183,6 +1228,7 @@ pub(crate) fn is_reference_word(w: &str) -> bool {
             | "footnote"
             | "note"
             | "version"
+            | "edition"
             | "v"
             | "no"
             | "number"
@@ -1378,6 +1424,13 @@ mod tests {
             ("pushed claims up to 5", None),
             ("brought the total up to 5", None),
             ("rose up to 5", None),
+            ("went up to 5", None),
+            ("could take up to 5", Some(("up to", Qualifier::AtMost))),
+            ("may go up to 5", Some(("up to", Qualifier::AtMost))),
+            (
+                "can boost speeds up to 5",
+                Some(("up to", Qualifier::AtMost)),
+            ),
             ("by up to 5", Some(("up to", Qualifier::AtMost))),
             ("killed up to 5", Some(("up to", Qualifier::AtMost))),
             ("killed 5", None),

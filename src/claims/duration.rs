@@ -205,7 +205,9 @@ fn appositive_age<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<
         || f.mentions.iter().any(|m| m.end == name.span.end);
     let close = f.next(n.span.end);
     let closed = match close {
-        Some(c) if bracket => c.is_char(text, ')') && person,
+        // `Tom Okafor (52)`; not seeds or scores (`Roger Smith (2) beat Ian Jones (5)`,
+        // `New Zealand (1), Scotland (8)`): no other bracketed number in the sentence.
+        Some(c) if bracket => c.is_char(text, ')') && person && !other_bracketed_number(f, n),
         Some(c) if c.is_char(text, ',') || c.is_char(text, ')') => true,
         Some(c) if c.is_char(text, '.') || c.is_char(text, ';') => {
             person
@@ -221,6 +223,15 @@ fn appositive_age<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<
     let mut c = f.claim(ClaimKind::Duration, n.span, n.amount);
     c.unit = Some("year".into());
     Some(c)
+}
+
+/// Another number in brackets in the sentence than `n`: a list of seeds or scores.
+fn other_bracketed_number(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
+    f.nums.iter().any(|m| {
+        m.span != n.span
+            && f.prev(m.span.start).is_some_and(|t| t.is_char(f.text, '('))
+            && f.next(m.span.end).is_some_and(|t| t.is_char(f.text, ')'))
+    })
 }
 
 /// A capitalised word that may be (part of) a name: not a month, a weekday or all capitals.
@@ -336,6 +347,8 @@ mod tests {
         duration("The score: Arsenal (2) and Chelsea (1).", &[]);
         duration("In March, 24.", &[]);
         duration("Anna Berg, 150, said", &[]);
+        duration("Roger Smith (2) beat Ian Jones (5).", &[]);
+        duration("New Zealand (1), Scotland (8), Tonga.", &[]);
     }
 
     #[test]

@@ -309,6 +309,8 @@ enum Family {
     Dinar,
     Pound,
     Shilling,
+    /// The CFA francs of West (XOF) and Central (XAF) Africa.
+    Cfa,
 }
 
 impl Family {
@@ -472,7 +474,8 @@ fn country_currency(
             continue;
         };
         let (s, e) = (lo + m.start(), lo + m.end());
-        if mf != fam
+        let fits = mf == fam || fam == Family::Cfa && code.starts_with('X');
+        if !fits
             || text[..s]
                 .chars()
                 .next_back()
@@ -632,10 +635,13 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
         {
             return None;
         }
-        // `500 pounds of explosives`: weight, unless the sum is large.
+        // `500 pounds of explosives`, `700 pounds (320kg)`, `weighs 700 pounds`: weight,
+        // unless the sum is large.
         if (phrase.ends_with("pounds") || phrase.ends_with("pound"))
-            && f.next_is(word_end, "of").is_some()
             && n.form.magnitude == 0
+            && (f.next_is(word_end, "of").is_some()
+                || metric_weight_after(f, word_end)
+                || weight_verb_before(f, n.span.start))
         {
             return None;
         }
@@ -660,7 +666,13 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
             code,
             unit,
             word: true,
-            family: if words == 1 { Family::of(phrase) } else { None },
+            family: if words == 1 {
+                Family::of(phrase)
+            } else if phrase.starts_with("cfa ") {
+                Some(Family::Cfa)
+            } else {
+                None
+            },
         });
     }
     // `5 million USD`
@@ -675,6 +687,42 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
         });
     }
     None
+}
+
+/// A bracketed metric weight at `pos`: `(320kg)`, `(320 kilograms)`.
+fn metric_weight_after(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let Some(open) = f.next(pos).filter(|t| t.is_char(f.text, '(')) else {
+        return false;
+    };
+    let mut buf = [0u8; 64];
+    let mut ends = [0usize; 6];
+    let (key, _) = f.words_after(open.span.end, 2, &mut buf, &mut ends);
+    let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    matches!(
+        unit.split(' ').next().unwrap_or(""),
+        "kg" | "kgs" | "kilograms" | "kilogrammes" | "kilos" | "g" | "grams" | "tonnes" | "t"
+    )
+}
+
+/// A verb of weight or load just before `start`: `weighs 700 pounds`, `overloaded by 700
+/// pounds`, `lost 50 pounds`.
+fn weight_verb_before(f: &Figures<'_, '_>, start: usize) -> bool {
+    let mut at = start;
+    for _ in 0..2 {
+        let Some(t) = f.prev(at).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let mut buf = [0u8; 24];
+        let w = scan::lower(t.text(f.text), &mut buf).unwrap_or("");
+        if w.starts_with("weigh") || w.starts_with("overload") || w == "heavier" || w == "lighter" {
+            return true;
+        }
+        if w != "by" && w != "about" && w != "some" && w != "nearly" && w != "over" {
+            return false;
+        }
+        at = t.span.start;
+    }
+    false
 }
 
 /// `and 45 cents`, `50 cents`, `forty five` after `N dollars`: the end and the cents.
@@ -1118,6 +1166,32 @@ mod tests {
         money(
             "It cost 5 dollars.",
             &[Expect::money("5 dollars", "5", "USD")],
+        );
+    }
+
+    #[test]
+    fn pounds_of_weight() {
+        money("The van was overloaded by 700 pounds (320kg).", &[]);
+        money("The bag weighs 90 pounds.", &[]);
+        money("It carried 500 pounds (227 kilograms) of food.", &[]);
+        money(
+            "He paid 700 pounds (£700) in fees.",
+            &[
+                Expect::money("700 pounds", "700", "GBP"),
+                Expect::money("£700", "700", "GBP"),
+            ],
+        );
+    }
+
+    #[test]
+    fn cfa_francs_take_the_region() {
+        money(
+            "Chad lost 2bn CFA francs.",
+            &[Expect::money("2bn CFA francs", "2000000000", "XAF")],
+        );
+        money(
+            "It costs 500 CFA francs.",
+            &[Expect::money("500 CFA francs", "500", "XOF")],
         );
     }
 

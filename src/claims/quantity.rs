@@ -332,6 +332,11 @@ mod tests {
             "He saw 30 cars and 12 left.",
             &[Expect::quantity("30", "30", "cars")],
         );
+        // A multiplier or a share has no count of its own.
+        quantity(
+            "There are 3 million phones in use and three times more laptops.",
+            &[Expect::quantity("3 million", "3000000", "phones")],
+        );
     }
 
     #[test]
