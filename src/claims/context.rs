@@ -891,6 +891,62 @@ fn is_plural_modifier(w: &str) -> bool {
         )
 }
 
+/// An article starts a noun phrase at `pos` (`indicates a level`), but not a time or a
+/// rate (`30 cars a year`). Other determiners also follow nouns (`give a million tenants
+/// the right`, `called the nine vendors the key players`, `killed 12 soldiers this week`).
+fn object_follows(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let Some(t) = f.next(pos).filter(Token::is_word) else {
+        return false;
+    };
+    let det = t.is(f.text, "a") || t.is(f.text, "an");
+    // `killing 12 soldiers this week`, `30 cars a year`: a time, not an object.
+    det && !f.next(t.span.end).is_some_and(|u| {
+        let mut b2 = [0u8; 24];
+        matches!(
+            scan::lower(u.text(f.text), &mut b2),
+            Some(
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "days"
+                    | "night"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "years"
+                    | "season"
+                    | "decade"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "same"
+                    | "next"
+                    | "previous"
+                    | "following"
+                    | "past"
+                    | "last"
+                    | "first"
+                    | "head"
+                    | "piece"
+                    | "time"
+                    | "game"
+                    | "match"
+                    | "session"
+                    | "person"
+                    | "share"
+                    | "pop"
+                    | "go"
+            )
+        )
+    })
+}
+
 /// Words that never head a counted phrase after another plural.
 fn is_measure_word(w: &str) -> bool {
     matches!(
@@ -993,11 +1049,16 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
         if super::number::is_number_word(w) {
             break;
         }
-        start.get_or_insert(w_span.start);
         let cap = scan::is_capitalised(w);
         let plural = !lw.is_empty()
             && (looks_plural(lw) || cap && lw.len() > 4 && lw.ends_with("is"))
             || lw.is_empty() && w.ends_with('s');
+        // `A reading above 50 indicates a level`, `The firm handles a roster`: a word in
+        // `-s` with an object after it is a verb, and ends the phrase.
+        if plural && !cap && w.ends_with('s') && object_follows(f, w_span.end) {
+            break;
+        }
+        start.get_or_insert(w_span.start);
         prev_word = Some(w_span);
         prev_plural = plural;
         at = w_span.end;
@@ -1049,7 +1110,13 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
             if !goes_on {
                 return Some(np);
             }
-            fallback.get_or_insert(np);
+            // `the last 16 of the Champions League`: a name goes on, with no head.
+            if !f
+                .next(at)
+                .is_some_and(|n| scan::is_capitalised(n.text(text)))
+            {
+                fallback.get_or_insert(np);
+            }
         }
     }
     if fallback.is_some() {
@@ -1499,6 +1566,7 @@ mod tests {
             ),
             ("3 Israelis died", false, "Israelis", "Israelis"),
             ("3 Americans hired by", false, "Americans", "Americans"),
+            ("2 Hearts fans", false, "Hearts fans", "fans"),
         ] {
             with(text, |f| {
                 let n = &f.nums[0];
@@ -1515,6 +1583,9 @@ mod tests {
         });
         with("13 of them", |f| {
             assert!(noun_phrase(f, 2, false).is_none())
+        });
+        with("16 of the Champions League", |f| {
+            assert!(noun_phrase(f, 2, false).is_none_or(|np| !np.plural))
         });
     }
 

@@ -85,6 +85,23 @@ fn is_measure(w: &str) -> bool {
             | "mb"
             | "kb"
             | "watts"
+            | "bytes"
+            | "kilobytes"
+            | "megabytes"
+            | "gigabytes"
+            | "terabytes"
+            | "kilobits"
+            | "megabits"
+            | "gigabits"
+            | "pixels"
+            | "megapixels"
+            | "megaflops"
+            | "teraflops"
+            | "hertz"
+            | "megahertz"
+            | "gigahertz"
+            | "decibels"
+            | "knots"
             | "volts"
             | "megawatts"
             | "calories"
@@ -390,6 +407,28 @@ mod tests {
         );
         quantity("see page 12 and Resolution 2231 and the F-16 jets", &[]);
         quantity("It ran 500 miles, 3 times, in 7Tir and P4+1 talks.", &[]);
+        quantity("It streams at 8 megabits and stores 30 gigabytes.", &[]);
+        // A verb in `-s`, with its object, is no counted noun.
+        quantity("A reading above 50 indicates a level of growth.", &[]);
+        quantity("The 19 firm handles a roster.", &[]);
+        quantity(
+            "It gives a million more tenants the right to buy.",
+            &[Expect::quantity("a million", "1000000", "tenants")],
+        );
+        quantity(
+            "Two of the three drugs that failed; he called the nine vendors the key.",
+            &[
+                Expect::quantity("three", "3", "drugs"),
+                Expect::quantity("nine", "9", "vendors"),
+            ],
+        );
+        quantity(
+            "The 4 partners meets the board; 150,000 cars a year.",
+            &[
+                Expect::quantity("4", "4", "partners"),
+                Expect::quantity("150,000", "150000", "cars"),
+            ],
+        );
         quantity("On August 30, 1981 they left.", &[]);
     }
 }
