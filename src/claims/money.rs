@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use super::context::{Figures, qualifier_after, qualifier_before};
@@ -454,9 +454,24 @@ const COUNTRIES: &[(&str, Option<(Family, &str)>)] = &[
 static COUNTRY_AC: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(COUNTRIES.iter().map(|(name, _)| name))
         .expect("country names build an automaton")
 });
+
+/// How far before and after its sentence a bare currency word looks for a country, in
+/// widening steps up to an article's length, so that a long input is not read again for
+/// every such word.
+const DOCUMENT_REACH: [usize; 3] = [1024, 4 * 1024, 12 * 1024];
+
+/// The character boundary at or before `i` (at most the length of `text`).
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// The currency of the family `fam` of the country named in `text[lo..hi]` nearest to
 /// `at`, whole words only.
@@ -801,9 +816,16 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             (None, Some(p)) => {
                 let code = p.family.and_then(|fam| {
                     country_currency(f.text, f.lo, f.hi, fam, p.start).or_else(|| {
-                        fam.document_wide()
-                            .then(|| country_currency(f.text, 0, f.text.len(), fam, p.start))
-                            .flatten()
+                        // The document, or the part of it an article spans, from near to
+                        // far.
+                        if !fam.document_wide() {
+                            return None;
+                        }
+                        DOCUMENT_REACH.iter().find_map(|&reach| {
+                            let lo = floor_char(f.text, f.lo.saturating_sub(reach));
+                            let hi = floor_char(f.text, f.hi.saturating_add(reach));
+                            country_currency(f.text, lo, hi, fam, p.start)
+                        })
                     })
                 });
                 (p.start, p.end, code.unwrap_or(p.code), p.unit, p.word)
