@@ -108,7 +108,10 @@ fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
                 return None;
             }
             "to" | "at" | "reached" | "hit" | "topped" | "passed" | "exceeded" => {
-                return toll_before(f, p).then_some(Outcome::Dead);
+                if toll_before(f, p) {
+                    return Some(Outcome::Dead);
+                }
+                return number_of_harmed(f, p);
             }
             "with" => {
                 // `along with`, `together with`; a bare `with` is no link (`with 3 bullets`).
@@ -142,6 +145,18 @@ fn coordinated_object(f: &Figures<'_, '_>, and: Token) -> Option<Outcome> {
         if let Some(o) = verb_outcome(w) {
             // An object must come between: `killed and 10 wounded` is no object.
             return (k > 0 && o != Outcome::Dead && o != Outcome::Missing).then_some(o);
+        }
+        // `the deaths of actress Ann Lee and four of her friends`
+        if w == "of" && k > 0 {
+            let mut b2 = [0u8; 24];
+            if let Some(o) = f
+                .prev(q.span.start)
+                .filter(Token::is_word)
+                .and_then(|n| lower(n, text, &mut b2))
+                .and_then(noun_outcome)
+            {
+                return Some(o);
+            }
         }
         let det = matches!(
             w,
@@ -202,6 +217,52 @@ fn toll_before(f: &Figures<'_, '_>, from: Token) -> bool {
         at = p.span.start;
     }
     false
+}
+
+/// `the number of Britons dead or missing has reached 440`, `the number of people killed
+/// rose to 72`: a count of the harmed before a verb of reaching (ending at `from`, the
+/// word before the figure). The outcome is the first word of harm after `number of`.
+fn number_of_harmed(f: &Figures<'_, '_>, from: Token) -> Option<Outcome> {
+    let text = f.text;
+    // The verb of reaching, with its auxiliaries: `has reached`, `rose to`, `stands at`.
+    let mut at = from.span.start;
+    let mut verb = matches!(
+        lower(from, text, &mut [0u8; 24]),
+        Some("reached" | "hit" | "topped" | "passed" | "exceeded")
+    );
+    for _ in 0..3 {
+        let Some(p) = f.prev(at).filter(Token::is_word) else {
+            break;
+        };
+        let mut buf = [0u8; 24];
+        match lower(p, text, &mut buf) {
+            Some(
+                "rose" | "risen" | "rises" | "climbed" | "jumped" | "increased" | "stands"
+                | "stood" | "reached" | "hit",
+            ) => verb = true,
+            Some("has" | "have" | "had" | "now" | "is" | "was" | "are" | "were") => {}
+            _ => break,
+        }
+        at = p.span.start;
+    }
+    if !verb {
+        return None;
+    }
+    // Back to `number of`, within a few words; the word of harm after it.
+    let mut outcome = None;
+    for _ in 0..10 {
+        let p = f.prev(at).filter(Token::is_word)?;
+        let mut buf = [0u8; 24];
+        let w = lower(p, text, &mut buf)?;
+        if w == "of" {
+            return f.prev_is(p.span.start, "number").and(outcome);
+        }
+        if let Some(o) = verb_outcome(w).or_else(|| head_outcome(w)) {
+            outcome = Some(o);
+        }
+        at = p.span.start;
+    }
+    None
 }
 
 /// Words between a figure (or its noun phrase) and a verb of harm after it.
@@ -738,6 +799,15 @@ mod tests {
             "The death toll rose to 72.",
             &[Expect::casualty("72", "72", Outcome::Dead, None)],
         );
+        casualty(
+            "The number of Danes dead or missing in the floods has reached 210.",
+            &[Expect::casualty("210", "210", Outcome::Dead, None)],
+        );
+        casualty(
+            "The number of people killed rose to 35.",
+            &[Expect::casualty("35", "35", Outcome::Killed, None)],
+        );
+        casualty("The number of people employed rose to 350.", &[]);
     }
 
     #[test]
@@ -817,6 +887,18 @@ mod tests {
         );
         casualty("Fish won 6-2 in the final dead rubber.", &[]);
         casualty("He scored 3 in the missing minutes.", &[]);
+    }
+
+    #[test]
+    fn coordinated_after_a_noun_of_harm() {
+        casualty(
+            "It recalled the deaths of actress Ann Lee and four of her friends.",
+            &[Expect::casualty("four", "4", Outcome::Dead, Some("friends"))],
+        );
+        casualty(
+            "It recalled the life of Ann Lee and four of her films.",
+            &[],
+        );
     }
 
     #[test]
