@@ -893,7 +893,12 @@ mod tests {
     fn coordinated_after_a_noun_of_harm() {
         casualty(
             "It recalled the deaths of actress Ann Lee and four of her friends.",
-            &[Expect::casualty("four", "4", Outcome::Dead, Some("friends"))],
+            &[Expect::casualty(
+                "four",
+                "4",
+                Outcome::Dead,
+                Some("friends"),
+            )],
         );
         casualty(
             "It recalled the life of Ann Lee and four of her films.",
