@@ -11,7 +11,7 @@
 //! military officers and three men hired by …`).
 
 use super::context::{
-    Figures, NounPhrase, in_date, is_person_noun, is_reference, is_stop, noun_phrase,
+    Figures, NounPhrase, gapped_noun, in_date, is_person_noun, is_reference, is_stop, noun_phrase,
     qualifier_before,
 };
 use super::number::{Amount, NumberMatch};
@@ -108,7 +108,10 @@ fn trigger_before(f: &Figures<'_, '_>, start: usize) -> Option<Outcome> {
                 return None;
             }
             "to" | "at" | "reached" | "hit" | "topped" | "passed" | "exceeded" => {
-                return toll_before(f, p).then_some(Outcome::Dead);
+                if toll_before(f, p) {
+                    return Some(Outcome::Dead);
+                }
+                return number_of_harmed(f, p);
             }
             "with" => {
                 // `along with`, `together with`; a bare `with` is no link (`with 3 bullets`).
@@ -142,6 +145,18 @@ fn coordinated_object(f: &Figures<'_, '_>, and: Token) -> Option<Outcome> {
         if let Some(o) = verb_outcome(w) {
             // An object must come between: `killed and 10 wounded` is no object.
             return (k > 0 && o != Outcome::Dead && o != Outcome::Missing).then_some(o);
+        }
+        // `the deaths of actress Ann Lee and four of her friends`
+        if w == "of" && k > 0 {
+            let mut b2 = [0u8; 24];
+            if let Some(o) = f
+                .prev(q.span.start)
+                .filter(Token::is_word)
+                .and_then(|n| lower(n, text, &mut b2))
+                .and_then(noun_outcome)
+            {
+                return Some(o);
+            }
         }
         let det = matches!(
             w,
@@ -202,6 +217,52 @@ fn toll_before(f: &Figures<'_, '_>, from: Token) -> bool {
         at = p.span.start;
     }
     false
+}
+
+/// `the number of Britons dead or missing has reached 440`, `the number of people killed
+/// rose to 72`: a count of the harmed before a verb of reaching (ending at `from`, the
+/// word before the figure). The outcome is the first word of harm after `number of`.
+fn number_of_harmed(f: &Figures<'_, '_>, from: Token) -> Option<Outcome> {
+    let text = f.text;
+    // The verb of reaching, with its auxiliaries: `has reached`, `rose to`, `stands at`.
+    let mut at = from.span.start;
+    let mut verb = matches!(
+        lower(from, text, &mut [0u8; 24]),
+        Some("reached" | "hit" | "topped" | "passed" | "exceeded")
+    );
+    for _ in 0..3 {
+        let Some(p) = f.prev(at).filter(Token::is_word) else {
+            break;
+        };
+        let mut buf = [0u8; 24];
+        match lower(p, text, &mut buf) {
+            Some(
+                "rose" | "risen" | "rises" | "climbed" | "jumped" | "increased" | "stands"
+                | "stood" | "reached" | "hit",
+            ) => verb = true,
+            Some("has" | "have" | "had" | "now" | "is" | "was" | "are" | "were") => {}
+            _ => break,
+        }
+        at = p.span.start;
+    }
+    if !verb {
+        return None;
+    }
+    // Back to `number of`, within a few words; the word of harm after it.
+    let mut outcome = None;
+    for _ in 0..10 {
+        let p = f.prev(at).filter(Token::is_word)?;
+        let mut buf = [0u8; 24];
+        let w = lower(p, text, &mut buf)?;
+        if w == "of" {
+            return f.prev_is(p.span.start, "number").and(outcome);
+        }
+        if let Some(o) = verb_outcome(w).or_else(|| head_outcome(w)) {
+            outcome = Some(o);
+        }
+        at = p.span.start;
+    }
+    None
 }
 
 /// Words between a figure (or its noun phrase) and a verb of harm after it.
@@ -279,13 +340,27 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
                     continue;
                 }
             }
+            // `men, women and children died`: skip a list of nouns.
+            if t.is_char(text, ',') {
+                if let Some(np) = noun_phrase(f, t.span.end, false).filter(|np| np.plural) {
+                    if f.next(np.span.end).is_some_and(|x| {
+                        x.is_char(text, ',') || x.is(text, "and") || x.is(text, "or")
+                    }) && is_person_noun(&text[np.unit])
+                    {
+                        at = np.span.end;
+                        continue;
+                    }
+                }
+            }
             return None;
         }
         let mut buf = [0u8; 24];
         let w = lower(t, text, &mut buf)?;
         if let Some(o) = verb_outcome(w) {
-            if pp_skipped && !seen_aux {
-                return None; // `2 in the final dead rubber`
+            // `2 in the final dead rubber`: after a skipped phrase, the adjectives need an
+            // auxiliary (`were dead`); a verb does not (`three people from Fife died`).
+            if pp_skipped && !seen_aux && matches!(w, "dead" | "missing") {
+                return None;
             }
             // `three soldiers killed two civilians`, `a fire that killed 25`: the figure
             // is who did it, unless a passive auxiliary came first.
@@ -303,12 +378,22 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         {
             return (seen_aux || !has_object(f, t.span.end)).then_some(Outcome::Killed);
         }
-        if w == "put"
-            && f.next_is(t.span.end, "to")
-                .and_then(|x| f.next_is(x.span.end, "death"))
-                .is_some()
+        // `were put to death`, `were crushed to death`, `was stabbed to death`
+        if f.next_is(t.span.end, "to")
+            .and_then(|x| f.next_is(x.span.end, "death"))
+            .is_some()
         {
-            return seen_aux.then_some(Outcome::Executed);
+            let o = if w == "put" {
+                Outcome::Executed
+            } else {
+                Outcome::Killed
+            };
+            return seen_aux.then_some(o);
+        }
+        // `were slightly injured`, `were critically wounded`: an adverb.
+        if w.len() > 4 && w.ends_with("ly") && !is_stop(w) {
+            at = t.span.end;
+            continue;
         }
         if w == "lost"
             && f.next_is(t.span.end, "their")
@@ -523,6 +608,15 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         let allow_of = matches!(n.amount, Amount::Vague { .. });
         let np = noun_phrase(f, n.span.end, allow_of);
         let mut np_end = np.map_or(n.span.end, |p| p.span.end);
+        // `eight others were killed`, `three more died`
+        if np.is_none() {
+            if let Some(o) = f
+                .next(n.span.end)
+                .filter(|o| o.is(text, "others") || o.is(text, "more"))
+            {
+                np_end = o.span.end;
+            }
+        }
         // `1,300 of them were killed`
         if np.is_none() {
             if let Some(of) = f.next_is(n.span.end, "of") {
@@ -573,10 +667,29 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         );
         c.qualifier = qualifier;
         c.outcome = Some(outcome);
+        // `191 people were killed and more than 2,000 injured`: the noun is shared.
+        if victims.is_none() && np.is_none() {
+            victims = gapped_noun(f, fig_start, n.span.end);
+            // `killing 91 foxes - only four were killed`: a figure with no noun counts
+            // what the figure before it counts; not people, no casualty.
+            if victims.is_none() && counts_things_before(f, fig_start) {
+                continue;
+            }
+        }
         c.victims = victims.map(|p| text[p.span].into());
         out.push(c);
         last = Some((outcome, np_end));
     }
+}
+
+/// The figure before `start` in the sentence counts a plural that is not people.
+fn counts_things_before(f: &Figures<'_, '_>, start: usize) -> bool {
+    let Some(prev) = f.nums.iter().rev().find(|m| m.span.end <= start) else {
+        return false;
+    };
+    let allow_of = matches!(prev.amount, Amount::Vague { .. });
+    noun_phrase(f, prev.span.end, allow_of)
+        .is_some_and(|np| np.plural && !is_person_noun(&f.text[np.unit]))
 }
 
 /// Only breakdown links (and at least one) between `from` and `to`.
@@ -686,6 +799,15 @@ mod tests {
             "The death toll rose to 72.",
             &[Expect::casualty("72", "72", Outcome::Dead, None)],
         );
+        casualty(
+            "The number of Danes dead or missing in the floods has reached 210.",
+            &[Expect::casualty("210", "210", Outcome::Dead, None)],
+        );
+        casualty(
+            "The number of people killed rose to 35.",
+            &[Expect::casualty("35", "35", Outcome::Killed, None)],
+        );
+        casualty("The number of people employed rose to 350.", &[]);
     }
 
     #[test]
@@ -733,6 +855,80 @@ mod tests {
                 Outcome::Missing,
                 Some("people"),
             )],
+        );
+    }
+
+    #[test]
+    fn place_phrase_before_the_verb() {
+        // A verb after a place phrase needs no auxiliary; the adjective `dead` does.
+        casualty(
+            "At least four tourists from Norway died in the fire.",
+            &[
+                Expect::casualty("At least four", "4", Outcome::Dead, Some("tourists"))
+                    .qualifier(Qualifier::AtLeast),
+            ],
+        );
+        casualty(
+            "Two men in the village were killed.",
+            &[Expect::casualty("Two", "2", Outcome::Killed, Some("men"))],
+        );
+        casualty(
+            "Six climbers on the north face perished.",
+            &[Expect::casualty(
+                "Six",
+                "6",
+                Outcome::Dead,
+                Some("climbers"),
+            )],
+        );
+        casualty(
+            "Nine miners at the pit were dead.",
+            &[Expect::casualty("Nine", "9", Outcome::Dead, Some("miners"))],
+        );
+        casualty("Fish won 6-2 in the final dead rubber.", &[]);
+        casualty("He scored 3 in the missing minutes.", &[]);
+    }
+
+    #[test]
+    fn coordinated_after_a_noun_of_harm() {
+        casualty(
+            "It recalled the deaths of actress Ann Lee and four of her friends.",
+            &[Expect::casualty(
+                "four",
+                "4",
+                Outcome::Dead,
+                Some("friends"),
+            )],
+        );
+        casualty(
+            "It recalled the life of Ann Lee and four of her films.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn lists_and_asides() {
+        casualty(
+            "Hundreds of men, women and children died in the raid.",
+            &[Expect::casualty("Hundreds", "", Outcome::Dead, Some("men")).bounds("100", "1000")],
+        );
+        casualty(
+            "Between 2 and 3 million people, mainly farmers, perished.",
+            &[
+                Expect::casualty("Between 2 and 3 million", "", Outcome::Dead, Some("people"))
+                    .bounds("2000000", "3000000"),
+            ],
+        );
+        casualty(
+            "Pilots, cooks and 6 others were killed in the crash.",
+            &[Expect::casualty("6", "6", Outcome::Killed, None)],
+        );
+        casualty(
+            "40 fans were crushed to death and 12 were critically injured.",
+            &[
+                Expect::casualty("40", "40", Outcome::Killed, Some("fans")),
+                Expect::casualty("12", "12", Outcome::Injured, Some("fans")),
+            ],
         );
     }
 
@@ -795,7 +991,23 @@ mod tests {
             "Two people were killed and 10 wounded.",
             &[
                 Expect::casualty("Two", "2", Outcome::Killed, Some("people")),
-                Expect::casualty("10", "10", Outcome::Wounded, None),
+                // The noun left out of the second clause is the first's.
+                Expect::casualty("10", "10", Outcome::Wounded, Some("people")),
+            ],
+        );
+        casualty(
+            "In the floods 42 villagers drowned; 17 soldiers were killed and nearly 300 injured.",
+            &[
+                Expect::casualty("17", "17", Outcome::Killed, Some("soldiers")),
+                Expect::casualty("nearly 300", "300", Outcome::Injured, Some("soldiers"))
+                    .qualifier(Qualifier::Nearly),
+            ],
+        );
+        casualty(
+            "The army killed 150,000 and injured 2,000.",
+            &[
+                Expect::casualty("150,000", "150000", Outcome::Killed, None),
+                Expect::casualty("2,000", "2000", Outcome::Injured, None),
             ],
         );
         casualty(
@@ -845,5 +1057,9 @@ mod tests {
             &[],
         );
         casualty("I thank God that no-one got injured.", &[]);
+        casualty(
+            "Hunts killed 91 foxes - only four were accidentally killed.",
+            &[],
+        );
     }
 }

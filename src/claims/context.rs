@@ -16,7 +16,8 @@ pub(crate) struct Figures<'t, 'c> {
     pub(crate) hi: usize,
     /// The numbers of the sentence that may be claims: none inside a URL or a name.
     pub(crate) nums: Vec<NumberMatch<'t>>,
-    _ctx: std::marker::PhantomData<&'c ()>,
+    /// The entity mentions of the sentence (sorted).
+    pub(crate) mentions: &'c [Span],
 }
 
 impl<'t, 'c> Figures<'t, 'c> {
@@ -33,7 +34,7 @@ impl<'t, 'c> Figures<'t, 'c> {
             lo: ctx.span.start,
             hi: ctx.span.end,
             nums,
-            _ctx: std::marker::PhantomData,
+            mentions: ctx.mentions,
         }
     }
 
@@ -239,6 +240,11 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
             }
         }
         let first = toks[n - 1]?;
+        // `pushed claims up to $37bn`: after a verb of change, `up to` is where the
+        // figure got to, not a bound on it.
+        if *words == ["up", "to"] && after_change_verb(f, first.span.start) {
+            return None;
+        }
         // `about` after a verb of speech is a preposition: `talked about 3 issues`.
         if *words == ["about"] {
             if let Some(p) = f.prev(first.span.start) {
@@ -263,6 +269,60 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
         return Some((first.span.start, *q));
     }
     None
+}
+
+/// A verb of change (`pushed`, `brought`, `rose`) ends before `pos`, maybe with a short
+/// object in between (`pushed claims`, `brought the total`).
+fn after_change_verb(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let mut at = pos;
+    for _ in 0..5 {
+        let Some(t) = f.prev(at).filter(Token::is_word) else {
+            return false;
+        };
+        let mut buf = [0u8; 24];
+        let Some(w) = scan::lower(t.text(f.text), &mut buf) else {
+            return false;
+        };
+        if is_change_verb(w) {
+            return true;
+        }
+        let det = matches!(
+            w,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        );
+        if !det && (is_stop(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+        at = t.span.start;
+    }
+    false
+}
+
+/// Verbs that moved a figure, in the past: `pushed … up to`, `brought … up to`, `rose up
+/// to`. The present and the infinitive state a bound (`could take up to 18 months`, `may
+/// go up to $20bn`, `can boost speeds up to 75 megabits`).
+fn is_change_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "push", "rais", "increas", "climb", "jump", "boost", "lift", "mov", "ramp", "step", "soar",
+        "swell", "revis", "bump", "hik", "ratchet", "scal", "surg", "spik", "edg", "inch", "drift",
+        "upp",
+    ];
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "went"
+            | "gone"
+            | "brought"
+            | "grew"
+            | "grown"
+            | "shot"
+            | "sent"
+            | "drove"
+            | "driven"
+            | "swollen"
+            | "crept"
+    ) || w.ends_with("ed") && STEMS.iter().any(|s| w.starts_with(s))
 }
 
 /// The qualifier written just after `end`: its end and kind (`30 years or more`,
@@ -501,6 +561,11 @@ pub(crate) fn is_stop(w: &str) -> bool {
     )
 }
 
+/// A word of two or more capital letters (`US`, `IT`, `UN`).
+pub(crate) fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Plurals not ending in `s`, and singular nouns that count people.
 fn is_irregular_plural(w: &str) -> bool {
     matches!(
@@ -666,6 +731,11 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
             | "cadets"
             | "recruits"
             | "colleagues"
+            | "fans"
+            | "pupils"
+            | "athletes"
+            | "teens"
+            | "tourists"
     ) {
         return true;
     }
@@ -769,6 +839,114 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
         .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
 }
 
+/// A plural that can modify another noun (`police officers`, `arms dealers`, `women
+/// leaders`). The modifier of an English compound is singular (`bank accounts`), but for
+/// plurals with no `-s` and nouns used only in the plural; so in `19 creditors meets`
+/// the verb `meets` is no head.
+fn is_plural_modifier(w: &str) -> bool {
+    (is_irregular_plural(w) && !matches!(w, "population" | "membership" | "workforce"))
+        || matches!(
+            w,
+            "arms"
+                | "sales"
+                | "savings"
+                | "sports"
+                | "rights"
+                | "customs"
+                | "goods"
+                | "earnings"
+                | "communications"
+                | "telecommunications"
+                | "arts"
+                | "awards"
+                | "systems"
+                | "services"
+                | "operations"
+                | "affairs"
+                | "relations"
+                | "securities"
+                | "drugs"
+                | "weapons"
+                | "munitions"
+                | "narcotics"
+                | "electronics"
+                | "logistics"
+                | "athletics"
+                | "graphics"
+                | "statistics"
+                | "emissions"
+                | "admissions"
+                | "resources"
+                | "sciences"
+                | "futures"
+                | "markets"
+                | "jobs"
+                | "parts"
+                | "claims"
+                | "elections"
+                | "ways"
+                | "means"
+                | "works"
+                | "humanities"
+        )
+}
+
+/// An article starts a noun phrase at `pos` (`indicates a level`), but not a time or a
+/// rate (`30 cars a year`). Other determiners also follow nouns (`give a million tenants
+/// the right`, `called the nine vendors the key players`, `killed 12 soldiers this week`).
+fn object_follows(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let Some(t) = f.next(pos).filter(Token::is_word) else {
+        return false;
+    };
+    let det = t.is(f.text, "a") || t.is(f.text, "an");
+    // `killing 12 soldiers this week`, `30 cars a year`: a time, not an object.
+    det && !f.next(t.span.end).is_some_and(|u| {
+        let mut b2 = [0u8; 24];
+        matches!(
+            scan::lower(u.text(f.text), &mut b2),
+            Some(
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "days"
+                    | "night"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "years"
+                    | "season"
+                    | "decade"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "same"
+                    | "next"
+                    | "previous"
+                    | "following"
+                    | "past"
+                    | "last"
+                    | "first"
+                    | "head"
+                    | "piece"
+                    | "time"
+                    | "game"
+                    | "match"
+                    | "session"
+                    | "person"
+                    | "share"
+                    | "pop"
+                    | "go"
+            )
+        )
+    })
+}
+
 /// Words that never head a counted phrase after another plural.
 fn is_measure_word(w: &str) -> bool {
     matches!(
@@ -816,6 +994,8 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
     let mut prev_word: Option<Span> = None;
     let mut prev_plural = false;
     let mut coord_from: Option<usize> = None;
+    // Where the word after the last conjunction starts.
+    let mut after_conj: Option<usize> = None;
     let mut fallback: Option<NounPhrase> = None;
     let mut words = 0;
     while words < 7 {
@@ -841,6 +1021,7 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                         && !super::number::is_number_word(n.text(text))
                     {
                         coord_from.get_or_insert(p.start);
+                        after_conj = Some(n.span.start);
                         at = t.span.end;
                         words += 1;
                         continue;
@@ -849,7 +1030,14 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
             }
             break;
         }
-        if is_stop(lw) && !(start.is_none() && is_skipped_lead(lw)) {
+        // An acronym is a name, not a function word (`four major US television
+        // networks`), unless the text around is in capitals too (`3 DEAD IN ATTACK`).
+        let acronym = is_acronym(w)
+            && !f
+                .prev(t.span.start)
+                .is_some_and(|p| is_acronym(p.text(text)))
+            && !f.next(t.span.end).is_some_and(|n| is_acronym(n.text(text)));
+        if is_stop(lw) && !acronym && !(start.is_none() && is_skipped_lead(lw)) {
             break;
         }
         if start.is_none() && is_skipped_lead(lw) {
@@ -861,11 +1049,16 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
         if super::number::is_number_word(w) {
             break;
         }
-        start.get_or_insert(w_span.start);
         let cap = scan::is_capitalised(w);
         let plural = !lw.is_empty()
             && (looks_plural(lw) || cap && lw.len() > 4 && lw.ends_with("is"))
             || lw.is_empty() && w.ends_with('s');
+        // `A reading above 50 indicates a level`, `The firm handles a roster`: a word in
+        // `-s` with an object after it is a verb, and ends the phrase.
+        if plural && !cap && w.ends_with('s') && object_follows(f, w_span.end) {
+            break;
+        }
+        start.get_or_insert(w_span.start);
         prev_word = Some(w_span);
         prev_plural = plural;
         at = w_span.end;
@@ -878,6 +1071,7 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                 let mut b2 = [0u8; 24];
                 let nl = scan::lower(nw, &mut b2).unwrap_or("");
                 if !cap
+                    && is_plural_modifier(lw)
                     && !scan::is_capitalised(nw)
                     && !is_stop(nl)
                     && looks_plural(nl)
@@ -891,9 +1085,12 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
                     });
                 }
             }
+            // `Iranian and non-Iranians` (the head right after the conjunction): two
+            // nouns, as written; `natural and man-made disasters`, `music and movie
+            // stars`: modifiers of one head, which is the unit.
             let unit = match coord_from {
-                Some(c) => Span::new(c, w_span.end),
-                None => w_span,
+                Some(c) if after_conj == Some(w_span.start) => Span::new(c, w_span.end),
+                _ => w_span,
             };
             let np = NounPhrase {
                 span: Span::new(start.unwrap_or(w_span.start), w_span.end),
@@ -913,7 +1110,13 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
             if !goes_on {
                 return Some(np);
             }
-            fallback.get_or_insert(np);
+            // `the last 16 of the Champions League`: a name goes on, with no head.
+            if !f
+                .next(at)
+                .is_some_and(|n| scan::is_capitalised(n.text(text)))
+            {
+                fallback.get_or_insert(np);
+            }
         }
     }
     if fallback.is_some() {
@@ -925,6 +1128,74 @@ pub(crate) fn noun_phrase(f: &Figures<'_, '_>, pos: usize, allow_of: bool) -> Op
         unit: last,
         plural: false,
     })
+}
+
+/// The noun phrase of an earlier figure that a figure with no noun of its own shares,
+/// in a coordination of clauses: `140,000 people were killed and five million left
+/// homeless`, `191 people were killed and more than 2,000 injured`. `fig_start` is where
+/// the figure starts (with its qualifier), `fig_end` where its number ends.
+pub(crate) fn gapped_noun(
+    f: &Figures<'_, '_>,
+    fig_start: usize,
+    fig_end: usize,
+) -> Option<NounPhrase> {
+    let text = f.text;
+    let and = f
+        .prev(fig_start)
+        .filter(|t| t.is(text, "and") || t.is(text, "while") || t.is(text, "but"))?;
+    if noun_phrase(f, fig_end, false).is_some_and(|np| np.plural) {
+        return None;
+    }
+    // `three times more`, `5 per cent`, `12 of them`, `3 or 4`: no count of its own.
+    if f.next(fig_end).is_some_and(|t| {
+        let mut b = [0u8; 24];
+        t.is_char(text, '%')
+            || t.is_char(text, '-')
+            || matches!(
+                scan::lower(t.text(text), &mut b),
+                Some(
+                    "times"
+                        | "percent"
+                        | "per"
+                        | "of"
+                        | "more"
+                        | "less"
+                        | "fewer"
+                        | "plus"
+                        | "or"
+                        | "to"
+                        | "and"
+                        | "fold"
+                )
+            )
+    }) {
+        return None;
+    }
+    let first = f.nums.iter().rev().find(|m| m.span.end <= and.span.start)?;
+    if first.form.year_like {
+        return None;
+    }
+    let np = noun_phrase(
+        f,
+        first.span.end,
+        matches!(first.amount, Amount::Vague { .. }),
+    )
+    .filter(|np| np.plural)?;
+    // The first figure's clause goes on with a verb (`were killed`): a few words, no
+    // punctuation and no other figure, up to the conjunction.
+    let mut at = np.span.end;
+    let mut words = 0;
+    while let Some(t) = f.next(at) {
+        if t.span.start >= and.span.start {
+            break;
+        }
+        if !t.is_word() || words == 5 || t.text(text).starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        words += 1;
+        at = t.span.end;
+    }
+    (words > 0).then_some(np)
 }
 
 // ---- exclusions ----------------------------------------------------------------------
@@ -980,88 +1251,7 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
         if p.is_word() {
             let w = p.text(text);
             let mut buf = [0u8; 24];
-            if matches!(
-                scan::lower(w, &mut buf),
-                Some(
-                    "page"
-                        | "pages"
-                        | "p"
-                        | "pp"
-                        | "para"
-                        | "paragraph"
-                        | "chapter"
-                        | "section"
-                        | "article"
-                        | "articles"
-                        | "clause"
-                        | "figure"
-                        | "fig"
-                        | "table"
-                        | "item"
-                        | "line"
-                        | "verse"
-                        | "footnote"
-                        | "note"
-                        | "version"
-                        | "v"
-                        | "no"
-                        | "number"
-                        | "nos"
-                        | "vol"
-                        | "volume"
-                        | "issue"
-                        | "episode"
-                        | "season"
-                        | "room"
-                        | "flight"
-                        | "route"
-                        | "highway"
-                        | "channel"
-                        | "resolution"
-                        | "decree"
-                        | "amendment"
-                        | "level"
-                        | "grade"
-                        | "phase"
-                        | "stage"
-                        | "round"
-                        | "step"
-                        | "rule"
-                        | "act"
-                        | "code"
-                        | "tel"
-                        | "phone"
-                        | "fax"
-                        | "ext"
-                        | "gate"
-                        | "platform"
-                        | "block"
-                        | "ward"
-                        | "district"
-                        | "zone"
-                        | "sector"
-                        | "camp"
-                        | "unit"
-                        | "division"
-                        | "brigade"
-                        | "battalion"
-                        | "regiment"
-                        | "corps"
-                        | "squadron"
-                        | "bill"
-                        | "law"
-                        | "box"
-                        | "suite"
-                        | "apartment"
-                        | "building"
-                        | "floor"
-                        | "lot"
-                        | "plot"
-                        | "annex"
-                        | "appendix"
-                        | "exhibit"
-                )
-            ) {
+            if scan::lower(w, &mut buf).is_some_and(is_reference_word) {
                 return true;
             }
             // A capitalised word before a number, not the first word of the sentence:
@@ -1078,6 +1268,92 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
         }
     }
     false
+}
+
+/// Words after which a number names or locates something (`page 12`, `Resolution 2231`,
+/// `flight 1900`) rather than counting it; in lowercase.
+pub(crate) fn is_reference_word(w: &str) -> bool {
+    matches!(
+        w,
+        "page"
+            | "pages"
+            | "p"
+            | "pp"
+            | "para"
+            | "paragraph"
+            | "chapter"
+            | "section"
+            | "article"
+            | "articles"
+            | "clause"
+            | "figure"
+            | "fig"
+            | "table"
+            | "item"
+            | "line"
+            | "verse"
+            | "footnote"
+            | "note"
+            | "version"
+            | "edition"
+            | "v"
+            | "no"
+            | "number"
+            | "nos"
+            | "vol"
+            | "volume"
+            | "issue"
+            | "episode"
+            | "season"
+            | "room"
+            | "flight"
+            | "route"
+            | "highway"
+            | "channel"
+            | "resolution"
+            | "decree"
+            | "amendment"
+            | "level"
+            | "grade"
+            | "phase"
+            | "stage"
+            | "round"
+            | "step"
+            | "rule"
+            | "act"
+            | "code"
+            | "tel"
+            | "phone"
+            | "fax"
+            | "ext"
+            | "gate"
+            | "platform"
+            | "block"
+            | "ward"
+            | "district"
+            | "zone"
+            | "sector"
+            | "camp"
+            | "unit"
+            | "division"
+            | "brigade"
+            | "battalion"
+            | "regiment"
+            | "corps"
+            | "squadron"
+            | "bill"
+            | "law"
+            | "box"
+            | "suite"
+            | "apartment"
+            | "building"
+            | "floor"
+            | "lot"
+            | "plot"
+            | "annex"
+            | "appendix"
+            | "exhibit"
+    )
 }
 
 /// A month name or its abbreviation.
@@ -1212,6 +1488,18 @@ mod tests {
             ("no more than 5", Some(("no more than", Qualifier::AtMost))),
             ("fewer than 5", Some(("fewer than", Qualifier::LessThan))),
             ("talked about 5", None),
+            ("pushed claims up to 5", None),
+            ("brought the total up to 5", None),
+            ("rose up to 5", None),
+            ("went up to 5", None),
+            ("could take up to 5", Some(("up to", Qualifier::AtMost))),
+            ("may go up to 5", Some(("up to", Qualifier::AtMost))),
+            (
+                "can boost speeds up to 5",
+                Some(("up to", Qualifier::AtMost)),
+            ),
+            ("by up to 5", Some(("up to", Qualifier::AtMost))),
+            ("killed up to 5", Some(("up to", Qualifier::AtMost))),
             ("killed 5", None),
         ] {
             with(text, |f| {
@@ -1278,6 +1566,7 @@ mod tests {
             ),
             ("3 Israelis died", false, "Israelis", "Israelis"),
             ("3 Americans hired by", false, "Americans", "Americans"),
+            ("2 Hearts fans", false, "Hearts fans", "fans"),
         ] {
             with(text, |f| {
                 let n = &f.nums[0];
@@ -1294,6 +1583,9 @@ mod tests {
         });
         with("13 of them", |f| {
             assert!(noun_phrase(f, 2, false).is_none())
+        });
+        with("16 of the Champions League", |f| {
+            assert!(noun_phrase(f, 2, false).is_none_or(|np| !np.plural))
         });
     }
 

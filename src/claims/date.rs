@@ -439,6 +439,69 @@ mod tests {
     }
 
     #[test]
+    fn years_with_no_preposition() {
+        check(&[
+            (
+                "The floods have made 1998 the wettest year.",
+                None,
+                &[("1998", Some("1998"), false)],
+            ),
+            (
+                "\u{201c}2010 proves the point,\u{201d} she said.",
+                None,
+                &[("2010", Some("2010"), false)],
+            ),
+            (
+                "1987 brought the first crash.",
+                None,
+                &[("1987", Some("1987"), false)],
+            ),
+            (
+                "Losses topped earlier peaks, including 1992 when the storm hit.",
+                None,
+                &[("1992", Some("1992"), false)],
+            ),
+            (
+                "She said 2012 would be decisive.",
+                None,
+                &[("2012", Some("2012"), false)],
+            ),
+            (
+                "Analysts expect 2006 to be calmer.",
+                None,
+                &[("2006", Some("2006"), false)],
+            ),
+            (
+                "It was the wettest summer since records began, and 1976 was drier.",
+                None,
+                &[("1976", Some("1976"), false)],
+            ),
+            // Counts, amounts, measures, lists, times, names and codes are no years.
+            ("More than 1950 were arrested.", None, &[]),
+            ("The bombing killed 1950 and injured 300.", None, &[]),
+            ("Police said 1975 had fled.", None, &[]),
+            ("The figure reached 1990 by noon.", None, &[]),
+            ("They logged 1999 calls, 2004 emails and more.", None, &[]),
+            ("The ferry left at 1930 GMT.", None, &[]),
+            ("A 1950-strong crowd gathered.", None, &[]),
+            ("It costs 1995 a month.", None, &[]),
+            ("Call 0141 1993 555 now.", None, &[]),
+            (
+                "Sales fell in 2003, and 2004 looks better.",
+                None,
+                &[("2003", Some("2003"), false), ("2004", Some("2004"), false)],
+            ),
+            ("He lives at 1984 Mill Road.", None, &[]),
+            ("Visit room 1991 or flight 1997.", None, &[]),
+            ("They had 1950 and 3000 more.", None, &[]),
+            ("Figures show 2000 were evacuated.", None, &[]),
+            ("He said 2000 had fled.", None, &[]),
+            ("It weighs 1960 kg.", None, &[]),
+            ("Some 1,500 came; then 1998 more came.", None, &[]),
+        ]);
+    }
+
+    #[test]
     fn decades_and_centuries() {
         check(&[
             (

@@ -1,14 +1,11 @@
 //! Durations: a number of seconds, minutes, hours, days, weeks, months, years or decades
 //! (`five-day conference`, `eight-year war`, `for three months`, `at least 15 years`,
 //! `30 years or more`, `two-decade long`, `half an hour`), ages (`aged 93`,
-//! `a 45-year-old`, `93 years old`, `Smith, 45,`: years), and `decades` (vague: 1…10
-//! decades). `40 years ago` is a date, not a duration.
-
-use memchr::memmem;
-use once_cell::sync::Lazy;
+//! `a 45-year-old`, `93 years old`, `Smith, 45,`: years). `40 years ago` is a date, not
+//! a duration, and a unit with no number (`for decades`, `for years`) is no claim.
 
 use super::context::{Figures, is_month, qualifier_after, qualifier_before};
-use super::number::{Amount, NumberMatch};
+use super::number::NumberMatch;
 use super::scan::{self, Token};
 use super::{Claim, ClaimKind, Number};
 use crate::span::Span;
@@ -65,10 +62,6 @@ fn unit_after(f: &Figures<'_, '_>, end: usize) -> Option<(Token, &'static str, i
     Some((t, u, m))
 }
 
-/// Finds `ecades`, the tail of `decades` / `Decades`.
-pub(crate) static DECADES: Lazy<memmem::Finder<'static>> =
-    Lazy::new(|| memmem::Finder::new(b"ecades"));
-
 /// Pushes the duration claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     for n in &f.nums {
@@ -79,7 +72,6 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             out.push(c);
         }
     }
-    vague_decades(f, out);
 }
 
 fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
@@ -186,30 +178,68 @@ fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
     Some(c)
 }
 
-/// `Maryam Smith, 45, said`: an age in commas after a name.
+/// An age in apposition to a name: `Maryam Smith, 45, said`, `Smith, 45,`, `with Eileen
+/// Lee, 24.`, `Eileen Lee (24)`. A number from 1 to 119 in digits, set off by commas or
+/// brackets right after a capitalised word; when the age closes the sentence or sits in
+/// brackets, the name must be a person's: two capitalised words, or an entity mention.
 fn appositive_age<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
     let text = f.text;
     if !n.form.digits || n.form.words {
         return None;
     }
     let v = n.amount.exact()?.to_i64()?;
-    if !(1..=120).contains(&v) {
+    if !(1..=119).contains(&v) {
         return None;
     }
-    let comma = f.prev(n.span.start).filter(|t| t.is_char(text, ','))?;
-    let name = f.prev(comma.span.start).filter(Token::is_word)?;
-    let w = name.text(text);
-    if !scan::is_capitalised(w) || is_month(w) || is_weekday(w) || w.chars().all(char::is_uppercase)
-    {
+    let open = f
+        .prev(n.span.start)
+        .filter(|t| t.is_char(text, ',') || t.is_char(text, '('))?;
+    let bracket = open.is_char(text, '(');
+    let name = f.prev(open.span.start).filter(Token::is_word)?;
+    if !name_like(name.text(text)) {
         return None;
     }
-    let close = f.next(n.span.end)?;
-    if !(close.is_char(text, ',') || close.is_char(text, ')')) {
+    let person = f
+        .prev(name.span.start)
+        .is_some_and(|p| p.is_word() && name_like(p.text(text)))
+        || f.mentions.iter().any(|m| m.end == name.span.end);
+    let close = f.next(n.span.end);
+    let closed = match close {
+        // `Tom Okafor (52)`; not seeds or scores (`Roger Smith (2) beat Ian Jones (5)`,
+        // `New Zealand (1), Scotland (8)`): no other bracketed number in the sentence.
+        Some(c) if bracket => c.is_char(text, ')') && person && !other_bracketed_number(f, n),
+        Some(c) if c.is_char(text, ',') || c.is_char(text, ')') => true,
+        Some(c) if c.is_char(text, '.') || c.is_char(text, ';') => {
+            person
+                && f.next(c.span.end)
+                    .is_none_or(|x| !x.is_word() || c.is_char(text, ';'))
+        }
+        None => person && !bracket,
+        _ => false,
+    };
+    if !closed {
         return None;
     }
     let mut c = f.claim(ClaimKind::Duration, n.span, n.amount);
     c.unit = Some("year".into());
     Some(c)
+}
+
+/// Another number in brackets in the sentence than `n`: a list of seeds or scores.
+fn other_bracketed_number(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
+    f.nums.iter().any(|m| {
+        m.span != n.span
+            && f.prev(m.span.start).is_some_and(|t| t.is_char(f.text, '('))
+            && f.next(m.span.end).is_some_and(|t| t.is_char(f.text, ')'))
+    })
+}
+
+/// A capitalised word that may be (part of) a name: not a month, a weekday or all capitals.
+fn name_like(w: &str) -> bool {
+    scan::is_capitalised(w)
+        && !is_month(w)
+        && !is_weekday(w)
+        && !w.chars().all(|c| !c.is_lowercase())
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -218,60 +248,6 @@ fn is_weekday(w: &str) -> bool {
         scan::lower(w, &mut buf),
         Some("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
     )
-}
-
-/// `for decades`, `decades of`, `decades-long`: value null, 1…10 decades.
-fn vague_decades<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
-    let text = f.text;
-    let sentence = &text.as_bytes()[f.lo..f.hi];
-    for at in DECADES.find_iter(sentence) {
-        let Some(d) = (f.lo + at).checked_sub(1) else {
-            continue;
-        };
-        if d < f.lo || !matches!(text.as_bytes()[d], b'd' | b'D') {
-            continue;
-        }
-        let end = f.lo + at + "ecades".len();
-        if scan::word_char_before(text, d, f.lo) || scan::word_char_at(text, end, f.hi) {
-            continue;
-        }
-        let mut start = d;
-        if let Some(p) = f.prev(d) {
-            let mut buf = [0u8; 24];
-            let w = scan::lower(p.text(text), &mut buf).unwrap_or("");
-            if super::number::is_number_word(w)
-                || f.nums.iter().any(|n| n.span.end == p.span.end)
-                || matches!(
-                    w,
-                    "recent"
-                        | "past"
-                        | "coming"
-                        | "last"
-                        | "previous"
-                        | "next"
-                        | "few"
-                        | "the"
-                        | "those"
-                        | "these"
-                )
-            {
-                continue;
-            }
-            if matches!(w, "many" | "several") {
-                start = p.span.start;
-            }
-        }
-        if f.next_is(end, "ago").is_some() {
-            continue;
-        }
-        let amount = Amount::Vague {
-            min: Number::from(1),
-            max: Number::from(10),
-        };
-        let mut c = f.claim(ClaimKind::Duration, Span::new(start, end), amount);
-        c.unit = Some("decade".into());
-        out.push(c);
-    }
 }
 
 #[cfg(test)]
@@ -345,18 +321,34 @@ mod tests {
             "John Smith, 45, said",
             &[Expect::duration("45", "45", "year")],
         );
+        // An age in apposition that ends the sentence, or in brackets, after a name of
+        // two capitalised words.
+        duration(
+            "She was travelling with Anna Berg, 31.",
+            &[Expect::duration("31", "31", "year")],
+        );
+        duration(
+            "Tom Okafor (52) was hurt.",
+            &[Expect::duration("52", "52", "year")],
+        );
+        duration(
+            "Berg, 31, and Okafor, 52, left.",
+            &[
+                Expect::duration("31", "31", "year"),
+                Expect::duration("52", "52", "year"),
+            ],
+        );
     }
 
     #[test]
-    fn vague() {
-        duration(
-            "for decades the group",
-            &[Expect::duration("decades", "", "decade").bounds("1", "10")],
-        );
-        duration(
-            "a decades-long feud",
-            &[Expect::duration("decades", "", "decade").bounds("1", "10")],
-        );
+    fn not_ages() {
+        duration("In Glasgow, 24 were hurt.", &[]);
+        duration("It was played in Leeds, 3.", &[]);
+        duration("The score: Arsenal (2) and Chelsea (1).", &[]);
+        duration("In March, 24.", &[]);
+        duration("Anna Berg, 150, said", &[]);
+        duration("Roger Smith (2) beat Ian Jones (5).", &[]);
+        duration("New Zealand (1), Scotland (8), Tonga.", &[]);
     }
 
     #[test]
@@ -365,6 +357,10 @@ mod tests {
         duration("for the 2005 year", &[]);
         duration("One day, he left.", &[]);
         duration("in recent decades", &[]);
+        // A plural unit with no number is no claim (SPEC bounds only `hundreds` …).
+        duration("for decades the group", &[]);
+        duration("a decades-long feud", &[]);
+        duration("For years, and for many decades, it", &[]);
         duration("On August 30, 1981, they", &[]);
     }
 }

@@ -194,20 +194,11 @@ impl Recognizers {
             duration::find(&figures, out);
             casualty::find(&figures, out);
             quantity::find(&figures, out);
-        } else if has_decades(ctx) {
-            duration::find(&figures, out);
         }
         if out.len() > from + 1 {
             arbitrate(out, from);
         }
     }
-}
-
-/// A cheap test for `decades`, the one duration with no number.
-fn has_decades(ctx: &SentenceContext<'_, '_>) -> bool {
-    duration::DECADES
-        .find(&ctx.text.as_bytes()[ctx.span.range()])
-        .is_some()
 }
 
 /// The rank of a kind when claims overlap: lower wins.

@@ -6,9 +6,16 @@
 //! `multimillion-dollar`, `3 dollars 50 cents` (3.5), ranges (`$5m-$10m`,
 //! `between $5m and $10m`, `$5-10 million`) and the qualifiers around them. A bare `$` is
 //! USD. `tomans` are counted in rials (1 toman = 10 IRR), the currency's ISO unit.
+//!
+//! A bare currency word that several countries use (`rupees`, `dollars`, `pesos`,
+//! `francs`, `dinars`, `pounds`, `shillings`) takes the currency of the country of that
+//! family named nearest in the sentence (`5bn rupees` in a sentence on Sri Lanka is LKR);
+//! failing that, for the families with no dominant member (all but dollars and pounds),
+//! the country of the family named nearest in the document; else the usual default.
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use super::context::{Figures, qualifier_after, qualifier_before};
@@ -288,6 +295,220 @@ struct Found {
     unit: Unit,
     /// Read from a currency word after the number (cents may follow).
     word: bool,
+    /// A bare currency word that several countries use.
+    family: Option<Family>,
+}
+
+/// Currency words that several countries use.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Family {
+    Rupee,
+    Dollar,
+    Peso,
+    Franc,
+    Dinar,
+    Pound,
+    Shilling,
+    /// The CFA francs of West (XOF) and Central (XAF) Africa.
+    Cfa,
+}
+
+impl Family {
+    /// The family of a bare currency word (`rupees`).
+    fn of(word: &str) -> Option<Family> {
+        Some(match word {
+            "rupee" | "rupees" => Family::Rupee,
+            "dollar" | "dollars" => Family::Dollar,
+            "peso" | "pesos" => Family::Peso,
+            "franc" | "francs" => Family::Franc,
+            "dinar" | "dinars" => Family::Dinar,
+            "pound" | "pounds" => Family::Pound,
+            "shilling" | "shillings" => Family::Shilling,
+            _ => return None,
+        })
+    }
+
+    /// Whether a country named elsewhere in the document decides the currency: not for
+    /// dollars and pounds, whose default (USD, GBP) is what news usually means.
+    fn document_wide(self) -> bool {
+        !matches!(self, Family::Dollar | Family::Pound)
+    }
+}
+
+/// Country names and demonyms, with the currency of each family they decide. `None` marks
+/// names that must not count (`Indian Ocean`, `New Mexico`).
+const COUNTRIES: &[(&str, Option<(Family, &str)>)] = &[
+    ("India", Some((Family::Rupee, "INR"))),
+    ("Indian", Some((Family::Rupee, "INR"))),
+    ("Indians", Some((Family::Rupee, "INR"))),
+    ("Indian Ocean", None),
+    ("Pakistan", Some((Family::Rupee, "PKR"))),
+    ("Pakistani", Some((Family::Rupee, "PKR"))),
+    ("Sri Lanka", Some((Family::Rupee, "LKR"))),
+    ("Sri Lankan", Some((Family::Rupee, "LKR"))),
+    ("Nepal", Some((Family::Rupee, "NPR"))),
+    ("Nepalese", Some((Family::Rupee, "NPR"))),
+    ("Nepali", Some((Family::Rupee, "NPR"))),
+    ("Mauritius", Some((Family::Rupee, "MUR"))),
+    ("Mauritian", Some((Family::Rupee, "MUR"))),
+    ("Seychelles", Some((Family::Rupee, "SCR"))),
+    ("US", Some((Family::Dollar, "USD"))),
+    ("U.S.", Some((Family::Dollar, "USD"))),
+    ("United States", Some((Family::Dollar, "USD"))),
+    ("America", Some((Family::Dollar, "USD"))),
+    ("American", Some((Family::Dollar, "USD"))),
+    ("Canada", Some((Family::Dollar, "CAD"))),
+    ("Canadian", Some((Family::Dollar, "CAD"))),
+    ("Australia", Some((Family::Dollar, "AUD"))),
+    ("Australian", Some((Family::Dollar, "AUD"))),
+    ("New Zealand", Some((Family::Dollar, "NZD"))),
+    ("Hong Kong", Some((Family::Dollar, "HKD"))),
+    ("Singapore", Some((Family::Dollar, "SGD"))),
+    ("Singaporean", Some((Family::Dollar, "SGD"))),
+    ("Taiwan", Some((Family::Dollar, "TWD"))),
+    ("Taiwanese", Some((Family::Dollar, "TWD"))),
+    ("Zimbabwe", Some((Family::Dollar, "ZWL"))),
+    ("Zimbabwean", Some((Family::Dollar, "ZWL"))),
+    ("Jamaica", Some((Family::Dollar, "JMD"))),
+    ("Jamaican", Some((Family::Dollar, "JMD"))),
+    ("Mexico", Some((Family::Peso, "MXN"))),
+    ("Mexican", Some((Family::Peso, "MXN"))),
+    ("New Mexico", None),
+    ("Argentina", Some((Family::Peso, "ARS"))),
+    ("Argentine", Some((Family::Peso, "ARS"))),
+    ("Argentinian", Some((Family::Peso, "ARS"))),
+    ("Chile", Some((Family::Peso, "CLP"))),
+    ("Chilean", Some((Family::Peso, "CLP"))),
+    ("Colombia", Some((Family::Peso, "COP"))),
+    ("Colombian", Some((Family::Peso, "COP"))),
+    ("Philippines", Some((Family::Peso, "PHP"))),
+    ("Philippine", Some((Family::Peso, "PHP"))),
+    ("Filipino", Some((Family::Peso, "PHP"))),
+    ("Cuba", Some((Family::Peso, "CUP"))),
+    ("Cuban", Some((Family::Peso, "CUP"))),
+    ("Uruguay", Some((Family::Peso, "UYU"))),
+    ("Uruguayan", Some((Family::Peso, "UYU"))),
+    ("Dominican Republic", Some((Family::Peso, "DOP"))),
+    ("Switzerland", Some((Family::Franc, "CHF"))),
+    ("Swiss", Some((Family::Franc, "CHF"))),
+    ("Congo", Some((Family::Franc, "CDF"))),
+    ("Congolese", Some((Family::Franc, "CDF"))),
+    ("Rwanda", Some((Family::Franc, "RWF"))),
+    ("Rwandan", Some((Family::Franc, "RWF"))),
+    ("Burundi", Some((Family::Franc, "BIF"))),
+    ("Guinea", Some((Family::Franc, "GNF"))),
+    ("Guinean", Some((Family::Franc, "GNF"))),
+    ("Equatorial Guinea", Some((Family::Franc, "XAF"))),
+    ("Guinea-Bissau", Some((Family::Franc, "XOF"))),
+    ("Djibouti", Some((Family::Franc, "DJF"))),
+    ("Senegal", Some((Family::Franc, "XOF"))),
+    ("Ivory Coast", Some((Family::Franc, "XOF"))),
+    ("Mali", Some((Family::Franc, "XOF"))),
+    ("Burkina Faso", Some((Family::Franc, "XOF"))),
+    ("Niger", Some((Family::Franc, "XOF"))),
+    ("Benin", Some((Family::Franc, "XOF"))),
+    ("Togo", Some((Family::Franc, "XOF"))),
+    ("Cameroon", Some((Family::Franc, "XAF"))),
+    ("Chad", Some((Family::Franc, "XAF"))),
+    ("Gabon", Some((Family::Franc, "XAF"))),
+    ("Central African Republic", Some((Family::Franc, "XAF"))),
+    ("Iraq", Some((Family::Dinar, "IQD"))),
+    ("Iraqi", Some((Family::Dinar, "IQD"))),
+    ("Kuwait", Some((Family::Dinar, "KWD"))),
+    ("Kuwaiti", Some((Family::Dinar, "KWD"))),
+    ("Jordan", Some((Family::Dinar, "JOD"))),
+    ("Jordanian", Some((Family::Dinar, "JOD"))),
+    ("Bahrain", Some((Family::Dinar, "BHD"))),
+    ("Bahraini", Some((Family::Dinar, "BHD"))),
+    ("Libya", Some((Family::Dinar, "LYD"))),
+    ("Libyan", Some((Family::Dinar, "LYD"))),
+    ("Tunisia", Some((Family::Dinar, "TND"))),
+    ("Tunisian", Some((Family::Dinar, "TND"))),
+    ("Algeria", Some((Family::Dinar, "DZD"))),
+    ("Algerian", Some((Family::Dinar, "DZD"))),
+    ("Serbia", Some((Family::Dinar, "RSD"))),
+    ("Serbian", Some((Family::Dinar, "RSD"))),
+    ("UK", Some((Family::Pound, "GBP"))),
+    ("Britain", Some((Family::Pound, "GBP"))),
+    ("British", Some((Family::Pound, "GBP"))),
+    ("Egypt", Some((Family::Pound, "EGP"))),
+    ("Egyptian", Some((Family::Pound, "EGP"))),
+    ("Lebanon", Some((Family::Pound, "LBP"))),
+    ("Lebanese", Some((Family::Pound, "LBP"))),
+    ("Syria", Some((Family::Pound, "SYP"))),
+    ("Syrian", Some((Family::Pound, "SYP"))),
+    ("Sudan", Some((Family::Pound, "SDG"))),
+    ("Sudanese", Some((Family::Pound, "SDG"))),
+    ("South Sudan", Some((Family::Pound, "SSP"))),
+    ("Kenya", Some((Family::Shilling, "KES"))),
+    ("Kenyan", Some((Family::Shilling, "KES"))),
+    ("Uganda", Some((Family::Shilling, "UGX"))),
+    ("Ugandan", Some((Family::Shilling, "UGX"))),
+    ("Tanzania", Some((Family::Shilling, "TZS"))),
+    ("Tanzanian", Some((Family::Shilling, "TZS"))),
+    ("Somalia", Some((Family::Shilling, "SOS"))),
+    ("Somali", Some((Family::Shilling, "SOS"))),
+];
+
+/// Finds the names of [`COUNTRIES`], longest first.
+static COUNTRY_AC: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(COUNTRIES.iter().map(|(name, _)| name))
+        .expect("country names build an automaton")
+});
+
+/// How far before and after its sentence a bare currency word looks for a country, in
+/// widening steps up to an article's length, so that a long input is not read again for
+/// every such word.
+const DOCUMENT_REACH: [usize; 3] = [1024, 4 * 1024, 12 * 1024];
+
+/// The character boundary at or before `i` (at most the length of `text`).
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The currency of the family `fam` of the country named in `text[lo..hi]` nearest to
+/// `at`, whole words only.
+fn country_currency(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    fam: Family,
+    at: usize,
+) -> Option<&'static str> {
+    let hay = text.get(lo..hi)?;
+    let mut best: Option<(usize, &'static str)> = None;
+    for m in COUNTRY_AC.find_iter(hay) {
+        let Some((mf, code)) = COUNTRIES[m.pattern().as_usize()].1 else {
+            continue;
+        };
+        let (s, e) = (lo + m.start(), lo + m.end());
+        let fits = mf == fam || fam == Family::Cfa && code.starts_with('X');
+        if !fits
+            || text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            || text[e..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let dist = if e <= at {
+            at - e
+        } else {
+            s.saturating_sub(at)
+        };
+        if best.is_none_or(|b| dist < b.0) {
+            best = Some((dist, code));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// The currency written before the number at `start`: its start and code.
@@ -379,6 +600,7 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
             code,
             unit: Unit::Main,
             word: false,
+            family: None,
         });
     }
     // `12-cent`, `one-yen`, `multimillion-dollar`
@@ -428,10 +650,13 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
         {
             return None;
         }
-        // `500 pounds of explosives`: weight, unless the sum is large.
+        // `500 pounds of explosives`, `700 pounds (320kg)`, `weighs 700 pounds`: weight,
+        // unless the sum is large.
         if (phrase.ends_with("pounds") || phrase.ends_with("pound"))
-            && f.next_is(word_end, "of").is_some()
             && n.form.magnitude == 0
+            && (f.next_is(word_end, "of").is_some()
+                || metric_weight_after(f, word_end)
+                || weight_verb_before(f, n.span.start))
         {
             return None;
         }
@@ -456,6 +681,13 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
             code,
             unit,
             word: true,
+            family: if words == 1 {
+                Family::of(phrase)
+            } else if phrase.starts_with("cfa ") {
+                Some(Family::Cfa)
+            } else {
+                None
+            },
         });
     }
     // `5 million USD`
@@ -466,9 +698,46 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
             code: code_of(&text[t.span]),
             unit: Unit::Main,
             word: false,
+            family: None,
         });
     }
     None
+}
+
+/// A bracketed metric weight at `pos`: `(320kg)`, `(320 kilograms)`.
+fn metric_weight_after(f: &Figures<'_, '_>, pos: usize) -> bool {
+    let Some(open) = f.next(pos).filter(|t| t.is_char(f.text, '(')) else {
+        return false;
+    };
+    let mut buf = [0u8; 64];
+    let mut ends = [0usize; 6];
+    let (key, _) = f.words_after(open.span.end, 2, &mut buf, &mut ends);
+    let unit = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    matches!(
+        unit.split(' ').next().unwrap_or(""),
+        "kg" | "kgs" | "kilograms" | "kilogrammes" | "kilos" | "g" | "grams" | "tonnes" | "t"
+    )
+}
+
+/// A verb of weight or load just before `start`: `weighs 700 pounds`, `overloaded by 700
+/// pounds`, `lost 50 pounds`.
+fn weight_verb_before(f: &Figures<'_, '_>, start: usize) -> bool {
+    let mut at = start;
+    for _ in 0..2 {
+        let Some(t) = f.prev(at).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let mut buf = [0u8; 24];
+        let w = scan::lower(t.text(f.text), &mut buf).unwrap_or("");
+        if w.starts_with("weigh") || w.starts_with("overload") || w == "heavier" || w == "lighter" {
+            return true;
+        }
+        if w != "by" && w != "about" && w != "some" && w != "nearly" && w != "over" {
+            return false;
+        }
+        at = t.span.start;
+    }
+    false
 }
 
 /// `and 45 cents`, `50 cents`, `forty five` after `N dollars`: the end and the cents.
@@ -532,6 +801,7 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
                 code: "GBP",
                 unit: Unit::Cent,
                 word: false,
+                family: None,
             })
         } else if pre.is_none() {
             after(f, n)
@@ -543,7 +813,23 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
                 // `$ 5 million dollars` is rare; a sign before wins.
                 (s, n.span.end, code, Unit::Main, false)
             }
-            (None, Some(p)) => (p.start, p.end, p.code, p.unit, p.word),
+            (None, Some(p)) => {
+                let code = p.family.and_then(|fam| {
+                    country_currency(f.text, f.lo, f.hi, fam, p.start).or_else(|| {
+                        // The document, or the part of it an article spans, from near to
+                        // far.
+                        if !fam.document_wide() {
+                            return None;
+                        }
+                        DOCUMENT_REACH.iter().find_map(|&reach| {
+                            let lo = floor_char(f.text, f.lo.saturating_sub(reach));
+                            let hi = floor_char(f.text, f.hi.saturating_add(reach));
+                            country_currency(f.text, lo, hi, fam, p.start)
+                        })
+                    })
+                });
+                (p.start, p.end, code.unwrap_or(p.code), p.unit, p.word)
+            }
             (None, None) => continue,
         };
         if n.form.fraction && unit == Unit::Main && pre.is_none() {
@@ -660,6 +946,7 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
 mod tests {
     use crate::claims::testing::{Expect, check_kind};
     use crate::claims::{ClaimKind, Qualifier};
+    use crate::span::Span;
 
     fn money(text: &str, want: &[Expect]) {
         check_kind(ClaimKind::Money, text, want);
@@ -853,6 +1140,121 @@ mod tests {
         money(
             "more than $150,000 in fees",
             &[Expect::money("more than $150,000", "150000", "USD").qualifier(Qualifier::MoreThan)],
+        );
+    }
+
+    #[test]
+    fn bare_currency_words_take_the_country() {
+        money(
+            "Nepal set aside 2bn rupees for the quake.",
+            &[Expect::money("2bn rupees", "2000000000", "NPR")],
+        );
+        money(
+            "The Pakistani budget adds 40m rupees, about 15m rupees more.",
+            &[
+                Expect::money("40m rupees", "40000000", "PKR"),
+                Expect::money("about 15m rupees", "15000000", "PKR")
+                    .qualifier(Qualifier::Approximately),
+            ],
+        );
+        // The nearest country of the family wins; `US dollar` is another family.
+        money(
+            "India paid 80 rupees to the US dollar; in Sri Lanka it took 200 rupees.",
+            &[
+                Expect::money("80 rupees", "80", "INR"),
+                Expect::money("200 rupees", "200", "LKR"),
+            ],
+        );
+        money(
+            "Prices in Mexico rose to 20 pesos.",
+            &[Expect::money("20 pesos", "20", "MXN")],
+        );
+        money(
+            "The Kenyan fine is 5,000 shillings.",
+            &[Expect::money("5,000 shillings", "5000", "KES")],
+        );
+        money(
+            "An Egyptian paid 50 pounds.",
+            &[Expect::money("50 pounds", "50", "EGP")],
+        );
+        // With no country, the usual default; the `Indian Ocean` is no country; `$` is USD.
+        money(
+            "Fishermen on the Indian Ocean earn 300 rupees; Canada pays $5.",
+            &[
+                Expect::money("300 rupees", "300", "INR"),
+                Expect::money("$5", "5", "USD"),
+            ],
+        );
+        money(
+            "It cost 5 dollars.",
+            &[Expect::money("5 dollars", "5", "USD")],
+        );
+    }
+
+    #[test]
+    fn pounds_of_weight() {
+        money("The van was overloaded by 700 pounds (320kg).", &[]);
+        money("The bag weighs 90 pounds.", &[]);
+        money("It carried 500 pounds (227 kilograms) of food.", &[]);
+        money(
+            "He paid 700 pounds (£700) in fees.",
+            &[
+                Expect::money("700 pounds", "700", "GBP"),
+                Expect::money("£700", "700", "GBP"),
+            ],
+        );
+    }
+
+    #[test]
+    fn cfa_francs_take_the_region() {
+        money(
+            "Chad lost 2bn CFA francs.",
+            &[Expect::money("2bn CFA francs", "2000000000", "XAF")],
+        );
+        money(
+            "It costs 500 CFA francs.",
+            &[Expect::money("500 CFA francs", "500", "XOF")],
+        );
+    }
+
+    #[test]
+    fn country_of_the_document() {
+        // Families with no dominant member look at the whole document.
+        let text = "Sri Lanka counts the cost. The bank has 5bn rupees. It paid 5 dollars.";
+        let start = text.find("The bank").unwrap_or(0);
+        let ctx = crate::claims::SentenceContext {
+            text,
+            span: Span::new(start, text.len()),
+            index: 1,
+            protected: &[],
+            mentions: &[],
+            reference_date: None,
+        };
+        let mut out = Vec::new();
+        crate::claims::Recognizers::new().find(&ctx, &mut out);
+        let got: Vec<_> = out.iter().map(|c| (c.text, c.currency)).collect();
+        assert_eq!(
+            got,
+            [("5bn rupees", Some("LKR")), ("5 dollars", Some("USD"))]
+        );
+    }
+
+    #[test]
+    fn up_to_after_a_verb_of_change() {
+        money(
+            "Storms pushed claims up to $37bn.",
+            &[Expect::money("$37bn", "37000000000", "USD")],
+        );
+        money(
+            "The rebate brought the total up to £12m.",
+            &[Expect::money("£12m", "12000000", "GBP")],
+        );
+        money(
+            "Fines of up to $5m apply and they pay up to $2m.",
+            &[
+                Expect::money("up to $5m", "5000000", "USD").qualifier(Qualifier::AtMost),
+                Expect::money("up to $2m", "2000000", "USD").qualifier(Qualifier::AtMost),
+            ],
         );
     }
 

@@ -10,7 +10,8 @@
 //! (`3 times`).
 
 use super::context::{
-    Figures, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before, year_determiner,
+    Figures, gapped_noun, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before,
+    year_determiner,
 };
 use super::number::{Amount, NumberMatch};
 use super::scan;
@@ -84,6 +85,23 @@ fn is_measure(w: &str) -> bool {
             | "mb"
             | "kb"
             | "watts"
+            | "bytes"
+            | "kilobytes"
+            | "megabytes"
+            | "gigabytes"
+            | "terabytes"
+            | "kilobits"
+            | "megabits"
+            | "gigabits"
+            | "pixels"
+            | "megapixels"
+            | "megaflops"
+            | "teraflops"
+            | "hertz"
+            | "megahertz"
+            | "gigahertz"
+            | "decibels"
+            | "knots"
             | "volts"
             | "megawatts"
             | "calories"
@@ -162,7 +180,11 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
             }
             Some(p.unit)
         }
-        _ if vague && f.next_is(n.span.end, "of").is_none() => None,
+        _ if vague && f.next_is(n.span.end, "of").is_none() => {
+            gapped_noun(f, span.start, n.span.end).map(|p| p.unit)
+        }
+        // `140,000 people were killed and five million left homeless`: the noun is shared.
+        _ if !n.form.year_like => Some(gapped_noun(f, span.start, n.span.end)?.unit),
         _ => return None,
     };
     if n.form.year_like {
@@ -288,6 +310,88 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_inside_the_phrase() {
+        quantity(
+            "It aired on all three big US cable channels.",
+            &[Expect::quantity("three", "3", "channels")],
+        );
+        quantity(
+            "The firm hired 40 IT specialists.",
+            &[Expect::quantity("40", "40", "specialists")],
+        );
+        // In capitals throughout, function words still end the phrase.
+        quantity(
+            "FIVE BOATS IN US WATERS",
+            &[Expect::quantity("FIVE", "5", "BOATS")],
+        );
+        quantity("THEY SAW 5 IN US WATERS", &[]);
+    }
+
+    #[test]
+    fn shared_noun() {
+        // A figure with no noun of its own takes that of the clause it is coordinated with.
+        quantity(
+            "Some 3,000 homes were flooded and 400 lost power.",
+            &[
+                Expect::quantity("Some 3,000", "3000", "homes").qualifier(Qualifier::Approximately),
+                Expect::quantity("400", "400", "homes"),
+            ],
+        );
+        quantity(
+            "About 50 pupils passed while 12 failed.",
+            &[
+                Expect::quantity("About 50", "50", "pupils").qualifier(Qualifier::Approximately),
+                Expect::quantity("12", "12", "pupils"),
+            ],
+        );
+        // No verb between: not a coordination of clauses.
+        quantity(
+            "He saw 30 cars and 12 left.",
+            &[Expect::quantity("30", "30", "cars")],
+        );
+        // A multiplier or a share has no count of its own.
+        quantity(
+            "There are 3 million phones in use and three times more laptops.",
+            &[Expect::quantity("3 million", "3000000", "phones")],
+        );
+    }
+
+    #[test]
+    fn head_of_the_phrase() {
+        // Coordinated modifiers before one head: the head is the unit.
+        quantity(
+            "They counted 120 urban and rural schools.",
+            &[Expect::quantity("120", "120", "schools")],
+        );
+        quantity(
+            "We met 15 film and theatre directors.",
+            &[Expect::quantity("15", "15", "directors")],
+        );
+        // Two coordinated nouns: as written.
+        quantity(
+            "It drew hundreds of Kurdish and non-Kurds.",
+            &[Expect::quantity("hundreds", "", "Kurdish and non-Kurds").bounds("100", "1000")],
+        );
+        // A plural in `-s` is no modifier: a verb follows it.
+        quantity(
+            "The board of 12 directors meets today.",
+            &[Expect::quantity("12", "12", "directors")],
+        );
+        quantity(
+            "A panel of 9 judges rules on it.",
+            &[Expect::quantity("9", "9", "judges")],
+        );
+        // Plurals that do modify: no `-s` form, or used only in the plural.
+        quantity(
+            "It employs 300 police officers and 20 arms inspectors.",
+            &[
+                Expect::quantity("300", "300", "officers"),
+                Expect::quantity("20", "20", "inspectors"),
+            ],
+        );
+    }
+
+    #[test]
     fn not_quantities() {
         quantity(
             "In one of the most famous ones, money is one reason, as one that can.",
@@ -303,6 +407,28 @@ mod tests {
         );
         quantity("see page 12 and Resolution 2231 and the F-16 jets", &[]);
         quantity("It ran 500 miles, 3 times, in 7Tir and P4+1 talks.", &[]);
+        quantity("It streams at 8 megabits and stores 30 gigabytes.", &[]);
+        // A verb in `-s`, with its object, is no counted noun.
+        quantity("A reading above 50 indicates a level of growth.", &[]);
+        quantity("The 19 firm handles a roster.", &[]);
+        quantity(
+            "It gives a million more tenants the right to buy.",
+            &[Expect::quantity("a million", "1000000", "tenants")],
+        );
+        quantity(
+            "Two of the three drugs that failed; he called the nine vendors the key.",
+            &[
+                Expect::quantity("three", "3", "drugs"),
+                Expect::quantity("nine", "9", "vendors"),
+            ],
+        );
+        quantity(
+            "The 4 partners meets the board; 150,000 cars a year.",
+            &[
+                Expect::quantity("4", "4", "partners"),
+                Expect::quantity("150,000", "150000", "cars"),
+            ],
+        );
         quantity("On August 30, 1981 they left.", &[]);
     }
 }

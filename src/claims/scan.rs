@@ -252,11 +252,6 @@ pub(crate) fn word_char_before(text: &str, pos: usize, lo: usize) -> bool {
     pos > lo && text[lo..pos].chars().next_back().is_some_and(is_word_char)
 }
 
-/// True if the character at `pos` (before `hi`) is a word character.
-pub(crate) fn word_char_at(text: &str, pos: usize, hi: usize) -> bool {
-    pos < hi && text[pos..hi].chars().next().is_some_and(is_word_char)
-}
-
 /// True if `s` ends with `suffix` (ASCII, lowercase), ignoring ASCII case.
 pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
     s.len() >= suffix.len()

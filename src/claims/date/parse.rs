@@ -882,7 +882,7 @@ impl<'a> Parser<'a> {
         if i > 0 && self.punct(i - 1) == Some('(') && self.punct(e) == Some(')') {
             return true;
         }
-        if self.count_follows(e) || self.numeric_change_follows(e) {
+        if self.count_follows(e) && !self.verb_s_follows(e) || self.numeric_change_follows(e) {
             return false;
         }
         // 1200 GMT, 1700 local time: a time of day.
@@ -897,7 +897,7 @@ impl<'a> Parser<'a> {
             return true;
         }
         if i == 0 {
-            return false;
+            return self.free_year(i, y);
         }
         let p = i - 1;
         // mid-2019, pre-2003
@@ -983,7 +983,184 @@ impl<'a> Parser<'a> {
             {
                 (1800..=2100).contains(&y) && self.is_word(e)
             }
-            _ => false,
+            _ => self.free_year(i, y),
+        }
+    }
+
+    /// A year with no preposition or determiner before it (`has made 2004 the most
+    /// expensive year`, `including 2001 when`, `He said 2005 must be`, `2004 reinforces
+    /// the trend`): a number from 1900 to 2100 where no count, amount, measure, list,
+    /// time, name or code reading applies. The caller has ruled out a plural noun, a
+    /// unit, `%` or a range of counts after it, a currency sign, decimals or digit groups.
+    fn free_year(&self, i: usize, y: i32) -> bool {
+        if !(1900..=2100).contains(&y) {
+            return false;
+        }
+        let e = i + 1;
+        if i > 0 {
+            let p = i - 1;
+            match self.t[p].kind {
+                Kind::Num => return false,
+                Kind::Punct(c) => {
+                    if !matches!(
+                        c,
+                        ',' | ';' | ':' | '"' | '“' | '‘' | '\'' | '(' | '–' | '—' | '-'
+                    ) || self.glued(i) && !matches!(c, '"' | '“' | '‘' | '\'' | '(')
+                    {
+                        return false;
+                    }
+                    // A list of counts: `1,500, 2000 and 2500`, `nine, 1950`.
+                    if matches!(c, ',' | ';' | '(')
+                        && p > 0
+                        && (self.is_num(p - 1)
+                            || matches!(self.lex(p - 1), Lex::Card(_) | Lex::Tens(_)))
+                    {
+                        return false;
+                    }
+                }
+                Kind::Word => {
+                    if self.name_word(p) {
+                        return false; // `Windows 2000`, `Euro 2004`, `Box 1990`
+                    }
+                    match self.lex(p) {
+                        Lex::Other => {
+                            let mut buf = [0u8; 24];
+                            let w =
+                                crate::claims::scan::lower(self.text_of(p), &mut buf).unwrap_or("");
+                            if counts_after(w) || crate::claims::context::is_reference_word(w) {
+                                return false;
+                            }
+                        }
+                        // `, and 1976 was drier`; not `1500 and 2000`, `between … and 2000`.
+                        Lex::Kw(Kw::And | Kw::Or) => {
+                            if p == 0
+                                || self.is_num(p - 1)
+                                || matches!(
+                                    self.lex(p - 1),
+                                    Lex::Card(_)
+                                        | Lex::Tens(_)
+                                        | Lex::Kw(Kw::Magnitude | Kw::Count | Kw::Percent)
+                                )
+                                || self.t[..p]
+                                    .iter()
+                                    .rev()
+                                    .take(6)
+                                    .any(|k| k.lex == Lex::Kw(Kw::Between))
+                            {
+                                return false;
+                            }
+                        }
+                        Lex::Kw(Kw::Verb | Kw::Will | Kw::Shall | Kw::Ll) => {
+                            let w = self.text_of(p);
+                            if w.eq_ignore_ascii_case("has") || w.eq_ignore_ascii_case("had") {
+                                return false; // `The party has 2000.`
+                            }
+                        }
+                        _ => return false,
+                    }
+                }
+            }
+        }
+        let Some(k) = self.tok(e) else {
+            return y % 100 != 0;
+        };
+        let round = y % 100 == 0;
+        match k.kind {
+            Kind::Num => false,
+            Kind::Punct(c) => {
+                // `2000-strong`, `1950-seat`
+                if is_dash(c) && k.glued && self.is_word(e + 1) && self.glued(e + 1) {
+                    return false;
+                }
+                // A list of counts: `2000, 3000`
+                if matches!(c, ',' | ';' | '/') && self.is_num(e + 1) {
+                    let n = &self.t[e + 1];
+                    if n.len() != 4 || !(1900..=2100).contains(&n.n) {
+                        return false;
+                    }
+                }
+                !round
+            }
+            Kind::Word => match k.lex {
+                // `said 2000 was`, `2004 saw`; not `2000 were`, `2000 had`.
+                Lex::Kw(Kw::Verb) => !["were", "had", "has"]
+                    .iter()
+                    .any(|w| self.text_of(e).eq_ignore_ascii_case(w)),
+                Lex::Unit(_) | Lex::Card(_) | Lex::Tens(_) | Lex::Ordinal(_) | Lex::Suffix => false,
+                Lex::Kw(
+                    Kw::New
+                    | Kw::Few
+                    | Kw::Couple
+                    | Kw::Ago
+                    | Kw::Pm
+                    | Kw::Am
+                    | Kw::P
+                    | Kw::M
+                    | Kw::H
+                    | Kw::Q
+                    | Kw::Z
+                    | Kw::T
+                    | Kw::Over
+                    | Kw::Percent
+                    | Kw::Magnitude
+                    | Kw::Count
+                    | Kw::Of,
+                ) => false,
+                // `1500 a month`, `1900 or so`, `2000 and 3000`, `1999 to 2000 people`
+                Lex::Kw(Kw::A | Kw::An) => !round && !matches!(self.lex(e + 1), Lex::Unit(_)),
+                Lex::Kw(Kw::And | Kw::Or | Kw::To) => {
+                    !round
+                        && !self.is_num(e + 1)
+                        && !matches!(self.lex(e + 1), Lex::Card(_) | Lex::Tens(_))
+                        && !["more", "so", "fewer", "less", "over", "others", "other"]
+                            .iter()
+                            .any(|w| self.text_of(e + 1).eq_ignore_ascii_case(w))
+                }
+                Lex::Other => {
+                    if round || k.cap && self.name_word(e) {
+                        return false; // `1600 Pennsylvania Avenue`
+                    }
+                    let mut buf = [0u8; 24];
+                    let w = crate::claims::scan::lower(self.text_of(e), &mut buf).unwrap_or("");
+                    !counted_before(w)
+                }
+                _ => !round,
+            },
+        }
+    }
+
+    /// A word in `-s` after a number that is a verb, not a plural noun: an object follows
+    /// (`2004 reinforces the trend`, `1999 gives us`), or it is a verb that takes a time
+    /// as its subject and is no noun (`2005 looks better`, `2006 promises to be`).
+    fn verb_s_follows(&self, j: usize) -> bool {
+        self.lex(j) == Lex::Other
+            && self.tok(j).is_some_and(|k| !k.cap)
+            && ([
+                "looks",
+                "seems",
+                "appears",
+                "remains",
+                "promises",
+                "proves",
+                "becomes",
+                "represents",
+                "brings",
+                "begins",
+            ]
+            .iter()
+            .any(|w| self.text_of(j).eq_ignore_ascii_case(w))
+                || self.object_at(j + 1))
+    }
+
+    /// A determiner or an object pronoun at `j`.
+    fn object_at(&self, j: usize) -> bool {
+        match self.lex(j) {
+            Lex::Kw(Kw::The | Kw::A | Kw::An | Kw::This | Kw::Possessive) => true,
+            _ => [
+                "it", "him", "them", "us", "me", "that", "these", "those", "no",
+            ]
+            .iter()
+            .any(|w| self.text_of(j).eq_ignore_ascii_case(w)),
         }
     }
 
@@ -2328,6 +2505,227 @@ impl<'a> Parser<'a> {
             },
         }
     }
+}
+
+/// Words after which a bare number is a count, an amount or a score, not a year
+/// (`than 1950`, `killed 1900`, `totalling 2004`); in lowercase.
+fn counts_after(w: &str) -> bool {
+    matches!(
+        w,
+        "than"
+            | "least"
+            | "most"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "only"
+            | "just"
+            | "total"
+            | "totalling"
+            | "totaling"
+            | "totalled"
+            | "totaled"
+            | "numbering"
+            | "numbered"
+            | "another"
+            | "additional"
+            | "extra"
+            | "every"
+            | "each"
+            | "per"
+            | "with"
+            | "without"
+            | "plus"
+            | "minus"
+            | "times"
+            | "under"
+            | "above"
+            | "below"
+            | "exceeding"
+            | "exceeded"
+            | "top"
+            | "topped"
+            | "reached"
+            | "reaching"
+            | "hit"
+            | "passed"
+            | "surpassed"
+            | "nearing"
+            | "approaching"
+            | "estimated"
+            | "minimum"
+            | "maximum"
+            | "killed"
+            | "killing"
+            | "kill"
+            | "executed"
+            | "wounded"
+            | "injured"
+            | "arrested"
+            | "detained"
+            | "evacuated"
+            | "rescued"
+            | "hired"
+            | "employs"
+            | "employed"
+            | "employing"
+            | "recruited"
+            | "deployed"
+            | "sent"
+            | "sending"
+            | "housed"
+            | "hosts"
+            | "hosted"
+            | "paid"
+            | "pay"
+            | "pays"
+            | "cost"
+            | "costs"
+            | "costing"
+            | "earn"
+            | "earns"
+            | "earned"
+            | "earning"
+            | "scored"
+            | "score"
+            | "won"
+            | "lost"
+            | "gained"
+            | "sold"
+            | "bought"
+            | "received"
+            | "raised"
+            | "collected"
+            | "donated"
+            | "owes"
+            | "owed"
+            | "attracted"
+            | "drew"
+            | "counted"
+            | "registered"
+            | "recorded"
+            | "logged"
+            | "fetched"
+            | "priced"
+            | "valued"
+            | "worth"
+            | "weighs"
+            | "weighed"
+            | "measures"
+            | "measured"
+            | "aged"
+            | "age"
+            | "number"
+            | "numbers"
+            | "code"
+            | "pin"
+            | "tel"
+            | "ext"
+            | "postcode"
+            | "zip"
+            | "model"
+            | "type"
+            | "mark"
+            | "series"
+            | "class"
+            | "grade"
+            | "size"
+            | "ranked"
+            | "rank"
+            | "ranking"
+            | "rated"
+            | "rating"
+            | "index"
+            | "closed"
+            | "opened"
+            | "ended"
+            | "finished"
+            | "stood"
+            | "stands"
+            | "fell"
+            | "rose"
+            | "dropped"
+            | "climbed"
+    )
+}
+
+/// Words after a bare number that make it a count of people or things (`2000 were
+/// killed`, `1950 died`, `1999 more`, `2004 km`); in lowercase.
+fn counted_before(w: &str) -> bool {
+    matches!(
+        w,
+        "are"
+            | "have"
+            | "remain"
+            | "remained"
+            | "died"
+            | "dead"
+            | "killed"
+            | "wounded"
+            | "injured"
+            | "missing"
+            | "perished"
+            | "fled"
+            | "attended"
+            | "gathered"
+            | "marched"
+            | "protested"
+            | "voted"
+            | "signed"
+            | "joined"
+            | "applied"
+            | "participated"
+            | "arrived"
+            | "left"
+            | "more"
+            | "fewer"
+            | "less"
+            | "others"
+            | "other"
+            | "extra"
+            | "additional"
+            | "apiece"
+            | "each"
+            | "altogether"
+            | "strong"
+            | "mph"
+            | "kph"
+            | "ft"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "cc"
+            | "mm"
+            | "cm"
+            | "ml"
+            | "mg"
+            | "mw"
+            | "kw"
+            | "gw"
+            | "kwh"
+            | "hp"
+            | "bhp"
+            | "ha"
+            | "ppm"
+            | "rpm"
+            | "bp"
+            | "bps"
+            | "x"
+            | "sq"
+            | "pts"
+            | "hrs"
+            | "metres"
+            | "meters"
+            | "yards"
+            | "km"
+            | "kg"
+            | "g"
+            | "l"
+            | "plus"
+    )
 }
 
 fn with_time(v: V, t: Time) -> V {
