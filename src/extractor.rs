@@ -138,6 +138,43 @@ impl Extractor {
         self.matcher.memory_usage()
     }
 
+    /// Finds the entity mentions of `text` alone: no sentences, no claims. The text is
+    /// read as one sentence (a blank line still ends a name), URLs and e-mail addresses
+    /// are skipped, and shared short forms resolve as in [`extract`](Self::extract); every
+    /// mention has `sentence` 0. Spans are byte offsets into `text`.
+    ///
+    /// ```
+    /// use claimscan::Extractor;
+    ///
+    /// let extractor = Extractor::new();
+    /// let text = "Talks in Vienna went on; see https://example.com/Vienna for more.";
+    /// let found: Vec<&str> = extractor.find_mentions(text).iter().map(|m| m.text).collect();
+    /// assert_eq!(found, ["Vienna"]);
+    /// ```
+    pub fn find_mentions<'a>(&'a self, text: &'a str) -> Vec<Mention<'a>> {
+        let mut protected = Vec::new();
+        protected_spans_into(text, &mut protected);
+        let mut scratch = matcher::Scratch::default();
+        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut ids: Vec<EntityId> = Vec::new();
+        self.matcher.find(
+            text,
+            Span::new(0, text.len()),
+            &protected,
+            &mut scratch,
+            &mut raw,
+            &mut ids,
+        );
+        let mut last_full: HashMap<EntityId, usize> = HashMap::new();
+        raw.iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
+                self.resolve(text, r.span, cands, k, 0, &mut last_full)
+            })
+            .collect()
+    }
+
     /// Extracts from plain text that is the original input itself.
     pub fn extract<'a>(&'a self, text: &'a str) -> Document<'a> {
         self.extract_input(Input::new(text))
