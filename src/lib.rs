@@ -80,6 +80,7 @@ pub mod input;
 mod matcher;
 pub mod segment;
 mod span;
+mod swar;
 mod urls;
 
 pub use crate::claims::{Claim, ClaimKind, Date, Number, Outcome, Qualifier, Value};

@@ -16,6 +16,9 @@ pub(crate) struct Figures<'t, 'c> {
     pub(crate) hi: usize,
     /// The numbers of the sentence that may be claims: none inside a URL or a name.
     pub(crate) nums: Vec<NumberMatch<'t>>,
+    /// The cue flags of the words of the sentence ([`super::anchors::CASUALTY`] …): a
+    /// recogniser whose cue words are all missing finds nothing.
+    pub(crate) cues: u8,
     _ctx: std::marker::PhantomData<&'c ()>,
 }
 
@@ -24,7 +27,7 @@ impl<'t, 'c> Figures<'t, 'c> {
     /// mentions.
     pub(crate) fn new(ctx: &'c SentenceContext<'t, 'c>) -> Figures<'t, 'c> {
         let mut nums = Vec::new();
-        super::number::find(ctx.text, ctx.span, &mut nums);
+        let cues = super::number::find_with_cues(ctx.text, ctx.span, &mut nums);
         nums.retain(|n| {
             !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
         });
@@ -33,6 +36,7 @@ impl<'t, 'c> Figures<'t, 'c> {
             lo: ctx.span.start,
             hi: ctx.span.end,
             nums,
+            cues,
             _ctx: std::marker::PhantomData,
         }
     }

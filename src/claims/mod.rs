@@ -11,6 +11,7 @@
 //! then the earlier one; so a number read as money, a percentage, a date or a duration is
 //! not also a count. Claims come out sorted by start.
 
+mod anchors;
 mod casualty;
 mod context;
 mod date;
@@ -192,7 +193,9 @@ impl Recognizers {
             money::find(&figures, out);
             percent::find(&figures, out);
             duration::find(&figures, out);
-            casualty::find(&figures, out);
+            if figures.cues & anchors::CASUALTY != 0 {
+                casualty::find(&figures, out);
+            }
             quantity::find(&figures, out);
         } else if has_decades(ctx) {
             duration::find(&figures, out);

@@ -19,7 +19,6 @@
 mod boundary;
 mod fold;
 mod fold_table;
-mod swar;
 #[cfg(test)]
 mod tests;
 mod trie;
@@ -28,8 +27,11 @@ use self::trie::Trie;
 use crate::error::Error;
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
+use crate::swar;
 
 pub(crate) use self::boundary::{is_boundary, is_word};
+#[cfg(test)]
+pub(crate) use self::fold::fold_ascii;
 pub(crate) use self::fold::{Folded, fold_str};
 
 /// One match of a surface form: its span in the text and the entities it may name (a
