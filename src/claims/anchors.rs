@@ -41,7 +41,8 @@ pub(crate) struct WordSet {
     words: Vec<(&'static [u8], u8)>,
     /// The length of the shortest word.
     shortest: usize,
-    /// A bit per (length, first three letters) of each word, hashed: the first test.
+    /// A bit per (length, first three letters, last letter) of each word, hashed: the
+    /// first test, which few other words pass (so that it branches predictably).
     prefixes: Box<[u64; 256]>,
 }
 
@@ -66,7 +67,7 @@ impl WordSet {
                 h = (h + 1) & 511;
             }
             slots[h] = i as u8 + 1;
-            let bit = Self::prefix_bit(w);
+            let bit = Self::prefix_bit(w.len(), [w[0], w[1], w[2]], w[w.len() - 1]);
             prefixes[bit >> 6] |= 1 << (bit & 63);
         }
         let shortest = list.iter().map(|(w, _)| w.len()).min().unwrap_or(3);
@@ -88,25 +89,38 @@ impl WordSet {
         (x >> 55) as usize
     }
 
-    /// The bit of `prefixes` for a word of three letters or more: its length and the
-    /// low five bits of its first three letters (so that case drops out), hashed.
+    /// The bit of `prefixes` for a word of `len` letters that starts with `first` and
+    /// ends with `last`: the low five bits of each letter (so that case drops out),
+    /// hashed.
     #[inline(always)]
-    fn prefix_bit(w: &[u8]) -> usize {
-        let key = (w.len() << 15)
-            | (usize::from(w[0] & 31) << 10)
-            | (usize::from(w[1] & 31) << 5)
-            | usize::from(w[2] & 31);
-        ((key as u32).wrapping_mul(0x9E37_79B1) >> 18) as usize
+    fn prefix_bit(len: usize, first: [u8; 3], last: u8) -> usize {
+        let key = ((len as u32 & 31) << 20)
+            | (u32::from(first[0] & 31) << 15)
+            | (u32::from(first[1] & 31) << 10)
+            | (u32::from(first[2] & 31) << 5)
+            | u32::from(last & 31);
+        (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    /// The flags of the run of letters `bytes[start..end]`: [`get`](Self::get), with the
+    /// first test read from the bytes in place.
+    #[inline(always)]
+    pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> u8 {
+        let Some(&[a, b, c]) = bytes.get(start..start + 3) else {
+            return self.get(&bytes[start..end]);
+        };
+        // Shorter runs read the bytes after them here: their length rules them out.
+        let bit = Self::prefix_bit(end - start, [a, b, c], bytes[end - 1]);
+        if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return 0;
+        }
+        self.get(&bytes[start..end])
     }
 
     /// The flags of `word` (ASCII letters, any case): 0 if it is not in the set.
     #[inline]
     pub(crate) fn get(&self, word: &[u8]) -> u8 {
         if word.len() < self.shortest || word.len() > 16 {
-            return 0;
-        }
-        let bit = Self::prefix_bit(word);
-        if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
             return 0;
         }
         let mut buf = [0u8; 16];
@@ -303,14 +317,13 @@ impl Iterator for WordHits<'_, '_> {
             } else {
                 crate::swar::skip_letters(self.text.as_bytes(), self.base + 64, self.hi)
             };
-            if end - start < self.words.shortest {
-                // Too short to hold a number word: no match at all.
-                continue;
-            }
-            let flags = self.words.get(&self.text.as_bytes()[start..end]);
+            let flags = self.words.get_run(self.text.as_bytes(), start, end);
             self.cues |= flags & !NUMBER;
             if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
-                self.read_run(start, end);
+                // A run too short to hold a number word has no match at all.
+                if end - start >= self.words.shortest {
+                    self.read_run(start, end);
+                }
                 continue;
             }
             if flags & NUMBER != 0 && !self.word_char_before(start) {
