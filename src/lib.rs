@@ -86,7 +86,7 @@ mod urls;
 pub use crate::claims::{Claim, ClaimKind, Date, Number, Outcome, Qualifier, Value};
 pub use crate::document::{Document, Mention, Sentence};
 pub use crate::error::{Error, ErrorKind};
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Scratch};
 pub use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer};
 pub use crate::input::{Format, Input, OffsetMap};
 pub use crate::segment::Segmenter;
@@ -104,6 +104,7 @@ mod testoibits {
     #[test]
     fn oibits() {
         assert_all::<Extractor>();
+        assert_all::<Scratch>();
         assert_all::<Gazetteer>();
         assert_all::<Segmenter>();
         assert_all::<Document<'static>>();

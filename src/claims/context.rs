@@ -25,8 +25,12 @@ pub(crate) struct Figures<'t, 'c> {
 impl<'t, 'c> Figures<'t, 'c> {
     /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
     /// mentions.
-    pub(crate) fn new(ctx: &'c SentenceContext<'t, 'c>) -> Figures<'t, 'c> {
-        let mut nums = Vec::new();
+    /// `nums` is a buffer to fill (cleared first).
+    pub(crate) fn new(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+    ) -> Figures<'t, 'c> {
+        nums.clear();
         let cues = super::number::find_with_cues(ctx.text, ctx.span, &mut nums);
         nums.retain(|n| {
             !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
@@ -1192,7 +1196,7 @@ mod tests {
             mentions: &[],
             reference_date: None,
         };
-        let figs = Figures::new(&ctx);
+        let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
     }
 

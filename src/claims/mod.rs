@@ -185,10 +185,21 @@ impl Recognizers {
     }
 
     /// Pushes the claims of one sentence to `out`, in text order.
+    #[cfg(test)]
     pub(crate) fn find<'t>(&self, ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+        self.find_with(ctx, &mut Buffers::default(), out);
+    }
+
+    /// [`find`](Self::find), with buffers kept from one sentence to the next.
+    pub(crate) fn find_with<'t>(
+        &self,
+        ctx: &SentenceContext<'t, '_>,
+        buffers: &mut Buffers<'t>,
+        out: &mut Vec<Claim<'t>>,
+    ) {
         let from = out.len();
         date::find(ctx, out);
-        let figures = context::Figures::new(ctx);
+        let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
         if !figures.nums.is_empty() {
             money::find(&figures, out);
             percent::find(&figures, out);
@@ -200,10 +211,18 @@ impl Recognizers {
         } else if has_decades(ctx) {
             duration::find(&figures, out);
         }
+        buffers.nums = figures.nums;
         if out.len() > from + 1 {
-            arbitrate(out, from);
+            arbitrate(out, from, &mut buffers.cands);
         }
     }
+}
+
+/// Buffers of [`Recognizers::find_with`], for the sentences of one text.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers<'t> {
+    nums: Vec<number::NumberMatch<'t>>,
+    cands: Vec<Claim<'t>>,
 }
 
 /// A cheap test for `decades`, the one duration with no number.
@@ -228,8 +247,9 @@ fn rank(kind: ClaimKind) -> u8 {
 /// Keeps, of the claims in `out[from..]`, a set that does not overlap: by kind
 /// ([`rank`]), then the longer span, then the earlier; sorted by start. A date that is a
 /// bare year inside a count of things (`2000 members`) gives way to the count.
-fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
-    let mut cands: Vec<Claim<'_>> = out.drain(from..).collect();
+fn arbitrate<'t>(out: &mut Vec<Claim<'t>>, from: usize, cands: &mut Vec<Claim<'t>>) {
+    cands.clear();
+    cands.extend(out.drain(from..));
     let year_counts: Vec<Span> = cands
         .iter()
         .filter(|c| c.kind == ClaimKind::Quantity && c.unit.is_some())
@@ -249,7 +269,7 @@ fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
-    for c in cands {
+    for c in cands.drain(..) {
         if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
             out.push(c);
         }
