@@ -4,7 +4,9 @@
 //!
 //! `extract/no-gazetteer` runs the whole pipeline with an empty gazetteer, so that its time
 //! is sentence splitting plus claim recognition; `numbers/find` is the shared number
-//! parser alone over the same text.
+//! parser alone over the same text; `naive-regex/numbers` is the baseline a first
+//! implementation would start from: one regex for digit groups, number words and the
+//! usual suffixes (`$`, `%`, `million` …), no context.
 
 use std::path::PathBuf;
 
@@ -66,6 +68,19 @@ fn bench(c: &mut Criterion) {
             black_box(out.len())
         })
     });
+    let naive = regex::RegexBuilder::new(
+        r"(?:[$£€]\s?)?\b(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|dozen)\b(?:\s?(?:%|percent|per cent|million|billion|bn|m|thousand|people|years?))?",
+    )
+    .case_insensitive(true)
+    .build()
+    .expect("the baseline regex compiles");
+    let found = naive.find_iter(&text).count();
+    assert!(found > claims, "the baseline finds {found}");
+    g.bench_with_input(
+        BenchmarkId::new("naive-regex/numbers", "bbc"),
+        &text,
+        |b, text| b.iter(|| black_box(naive.find_iter(black_box(text)).count())),
+    );
     g.finish();
 }
 

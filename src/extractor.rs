@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::claims::{Claim, Recognizers, SentenceContext};
+use crate::claims::{Buffers, Claim, Recognizers, SentenceContext};
 use crate::document::{Document, Mention, Sentence};
 use crate::error::Error;
 use crate::gazetteer::{Entity, EntityId, Gazetteer};
@@ -140,6 +140,43 @@ impl Extractor {
         self.matcher.memory_usage()
     }
 
+    /// Finds the entity mentions of `text` alone: no sentences, no claims. The text is
+    /// read as one sentence (a blank line still ends a name), URLs and e-mail addresses
+    /// are skipped, and shared short forms resolve as in [`extract`](Self::extract); every
+    /// mention has `sentence` 0. Spans are byte offsets into `text`.
+    ///
+    /// ```
+    /// use claimscan::Extractor;
+    ///
+    /// let extractor = Extractor::new();
+    /// let text = "Talks in Vienna went on; see https://example.com/Vienna for more.";
+    /// let found: Vec<&str> = extractor.find_mentions(text).iter().map(|m| m.text).collect();
+    /// assert_eq!(found, ["Vienna"]);
+    /// ```
+    pub fn find_mentions<'a>(&'a self, text: &'a str) -> Vec<Mention<'a>> {
+        let mut protected = Vec::new();
+        protected_spans_into(text, &mut protected);
+        let mut scratch = matcher::Scratch::default();
+        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut ids: Vec<EntityId> = Vec::new();
+        self.matcher.find(
+            text,
+            Span::new(0, text.len()),
+            &protected,
+            &mut scratch,
+            &mut raw,
+            &mut ids,
+        );
+        let mut last_full: HashMap<EntityId, usize> = HashMap::new();
+        raw.iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
+                self.resolve(text, r.span, cands, k, 0, &mut last_full)
+            })
+            .collect()
+    }
+
     /// Extracts from plain text that is the original input itself.
     pub fn extract<'a>(&'a self, text: &'a str) -> Document<'a> {
         self.extract_input(Input::new(text))
@@ -148,36 +185,61 @@ impl Extractor {
     /// Extracts from an [`Input`]: decoded text, with its map back to the original input
     /// and its reference date.
     pub fn extract_input<'a>(&'a self, input: Input<'a>) -> Document<'a> {
+        self.extract_with(&mut Scratch::new(), input)
+    }
+
+    /// As [`extract_input`](Self::extract_input), with working memory that the caller
+    /// keeps from one document to the next, so that a stream of documents costs no
+    /// allocation but the [`Document`]s themselves. One [`Scratch`] per thread.
+    ///
+    /// ```
+    /// use claimscan::{Extractor, Input, Scratch};
+    ///
+    /// let extractor = Extractor::new();
+    /// let mut scratch = Scratch::new();
+    /// for text in ["Iran paid $5m.", "Talks went on in Vienna."] {
+    ///     let doc = extractor.extract_with(&mut scratch, Input::new(text));
+    ///     assert_eq!(doc.sentences.len(), 1);
+    /// }
+    /// ```
+    pub fn extract_with<'a>(&'a self, scratch: &mut Scratch, input: Input<'a>) -> Document<'a> {
         let text = input.text();
-        let mut protected = Vec::new();
-        protected_spans_into(text, &mut protected);
-        let mut spans = Vec::new();
-        self.segmenter.split_into(text, &protected, &mut spans);
+        let Scratch {
+            protected,
+            spans,
+            matcher: mscratch,
+            raw,
+            ids,
+            mention_ranges,
+            mention_spans,
+            last_full,
+        } = scratch;
+        protected_spans_into(text, protected);
+        spans.clear();
+        self.segmenter.split_into(text, protected, spans);
 
         // Mentions, sentence by sentence.
-        let mut scratch = matcher::Scratch::default();
-        let mut raw: Vec<RawMatch> = Vec::new();
-        let mut ids: Vec<EntityId> = Vec::new();
-        let mut mention_ranges = Vec::with_capacity(spans.len());
-        for &s in &spans {
+        raw.clear();
+        ids.clear();
+        mention_ranges.clear();
+        for &s in spans.iter() {
             let from = raw.len();
-            self.matcher
-                .find(text, s, &protected, &mut scratch, &mut raw, &mut ids);
+            self.matcher.find(text, s, protected, mscratch, raw, ids);
             mention_ranges.push((from, raw.len()));
         }
         let mut mentions = Vec::with_capacity(raw.len());
-        let mut last_full: HashMap<EntityId, usize> = HashMap::new();
+        last_full.clear();
         for (si, &(a, b)) in mention_ranges.iter().enumerate() {
             for (k, r) in raw[a..b].iter().enumerate() {
                 let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
-                mentions.push(self.resolve(text, r.span, cands, a + k, si, &mut last_full));
+                mentions.push(self.resolve(text, r.span, cands, a + k, si, last_full));
             }
         }
 
         // Entities per sentence, in order of first mention.
         let mut linked: Vec<&Entity> = Vec::new();
         let mut sentence_entities = Vec::with_capacity(spans.len());
-        for &(a, b) in &mention_ranges {
+        for &(a, b) in mention_ranges.iter() {
             let from = linked.len();
             for m in &mentions[a..b] {
                 if let Some(e) = m.entity {
@@ -190,25 +252,28 @@ impl Extractor {
         }
 
         // Claims, sentence by sentence.
-        let mention_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+        mention_spans.clear();
+        mention_spans.extend(mentions.iter().map(|m| m.span));
         let mut claims: Vec<Claim<'a>> = Vec::new();
-        for (si, (&s, &(a, b))) in spans.iter().zip(&mention_ranges).enumerate() {
+        let mut buffers = Buffers::default();
+        for (si, (&s, &(a, b))) in spans.iter().zip(mention_ranges.iter()).enumerate() {
             let ctx = SentenceContext {
                 text,
                 span: s,
                 index: si,
-                protected: &protected,
+                protected,
                 mentions: &mention_spans[a..b],
                 reference_date: input.get_reference_date(),
             };
             let from = claims.len();
-            self.recognizers.find(&ctx, &mut claims);
+            self.recognizers.find_with(&ctx, &mut buffers, &mut claims);
             for c in &mut claims[from..] {
                 c.sentence = si;
             }
         }
 
         // Offsets into the original input.
+        let mut sentences: Vec<Sentence> = spans.iter().map(|&span| Sentence { span }).collect();
         if let Some(map) = input.offset_map() {
             for m in &mut mentions {
                 m.span = map.to_original(m.span);
@@ -216,15 +281,15 @@ impl Extractor {
             for c in &mut claims {
                 c.span = map.to_original(c.span);
             }
-            for s in &mut spans {
-                *s = map.to_original(*s);
+            for s in &mut sentences {
+                s.span = map.to_original(s.span);
             }
         }
         Document {
             source: None,
             item: None,
             published: None,
-            sentences: spans.into_iter().map(|span| Sentence { span }).collect(),
+            sentences,
             mentions,
             claims,
             sentence_entities,
@@ -264,6 +329,28 @@ impl Extractor {
             candidates,
             sentence,
         }
+    }
+}
+
+/// Working memory of [`Extractor::extract_with`], kept between documents: the buffers of
+/// URL spans, sentence spans, raw matches and per-document resolution state. It holds no
+/// results; any [`Extractor`] may use any `Scratch`.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    protected: Vec<Span>,
+    spans: Vec<Span>,
+    matcher: matcher::Scratch,
+    raw: Vec<RawMatch>,
+    ids: Vec<EntityId>,
+    mention_ranges: Vec<(usize, usize)>,
+    mention_spans: Vec<Span>,
+    last_full: HashMap<EntityId, usize>,
+}
+
+impl Scratch {
+    /// Empty working memory; it grows to fit the documents it sees.
+    pub fn new() -> Scratch {
+        Scratch::default()
     }
 }
 

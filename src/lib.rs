@@ -61,6 +61,45 @@ let line = serde_json::to_string(&doc).unwrap();
 assert!(line.starts_with(r#"{"source":"note.txt","item":null,"published":null,"sentences":[{"start":0,"end":41}]"#));
 ```
 
+# Performance
+
+Build the [`Extractor`] once (a few milliseconds for the built-in gazetteer, a third of a
+second to load and compile 144,000 entities) and share it: it is `Send + Sync`. For a
+stream of documents, keep one [`Scratch`] per thread and call
+[`Extractor::extract_with`]: the working buffers are then reused and each document costs
+only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs the
+gazetteer alone, for callers who want only the entities.
+
+On one core of a 2-core machine, the whole pipeline runs at about 60 MB/s over English
+news with the built-in gazetteer and about 47 MB/s with 144,000 more entities; the
+matching alone at about 200 and 100 MB/s. The costs are spread over one pass per stage,
+each of which reads the text a word at a time and eight bytes at a time where it can:
+
+- the gazetteer is one double-array trie over folded bytes, walked only from word starts
+  whose first eight folded bytes a small hashed filter lets through;
+- numbers are anchored on digits and on the runs of letters that are number words,
+  found from bit masks of 64-byte blocks; the same pass notes cue words, so that the
+  casualty recogniser is skipped in the sentences that have none of its words;
+- nothing is allocated per match or per sentence.
+
+`benches/` measures each stage beside a naive baseline (`benches/README.md`), and the
+`extract` example uses every core (`--jobs`).
+
+# Example: many documents, reusing working memory
+
+```
+use claimscan::{Extractor, Input, Scratch};
+
+let extractor = Extractor::new();
+let mut scratch = Scratch::new();
+let texts = ["Iran paid $5m on Sunday.", "Some 300 people attended in Vienna."];
+let claims: usize = texts
+    .iter()
+    .map(|t| extractor.extract_with(&mut scratch, Input::new(t)).claims.len())
+    .sum();
+assert_eq!(claims, 3); // $5m, Sunday (a relative date), 300 people
+```
+
 # Untrusted input
 
 Extraction never fails and never panics: any text yields a document, maybe an empty one.
@@ -80,12 +119,13 @@ pub mod input;
 mod matcher;
 pub mod segment;
 mod span;
+mod swar;
 mod urls;
 
 pub use crate::claims::{Claim, ClaimKind, Date, Number, Outcome, Qualifier, Value};
 pub use crate::document::{Document, Mention, Sentence};
 pub use crate::error::{Error, ErrorKind};
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Scratch};
 pub use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer};
 pub use crate::input::{Format, Input, OffsetMap};
 pub use crate::segment::Segmenter;
@@ -103,6 +143,7 @@ mod testoibits {
     #[test]
     fn oibits() {
         assert_all::<Extractor>();
+        assert_all::<Scratch>();
         assert_all::<Gazetteer>();
         assert_all::<Segmenter>();
         assert_all::<Document<'static>>();

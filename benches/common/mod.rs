@@ -43,3 +43,24 @@ pub fn news_articles() -> Option<Vec<String>> {
             .collect(),
     )
 }
+
+/// The large benchmark gazetteer, `target/bench-data/cities.tsv` (144,561 GeoNames cities,
+/// written by `scripts/gen_bench_gazetteer.py`). `None`, after a note, when it has not
+/// been generated: it needs a download, so even in CI its absence skips the benchmarks
+/// that use it rather than failing them.
+pub fn cities() -> Option<claimscan::Gazetteer> {
+    let path = cities_path();
+    if !path.exists() {
+        eprintln!(
+            "skipping the large-gazetteer benchmarks: {} not found (run python3 scripts/gen_bench_gazetteer.py)",
+            path.display()
+        );
+        return None;
+    }
+    Some(claimscan::Gazetteer::from_path(&path).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Where `scripts/gen_bench_gazetteer.py` writes the large gazetteer.
+pub fn cities_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/cities.tsv")
+}

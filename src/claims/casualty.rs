@@ -19,34 +19,105 @@ use super::scan::{self, Token};
 use super::{Claim, ClaimKind, Outcome};
 use crate::span::Span;
 
+/// Verbs (and participles) of harm that take the figure as their object or subject.
+const VERBS: &[(&str, Outcome)] = &[
+    ("killed", Outcome::Killed),
+    ("killing", Outcome::Killed),
+    ("kill", Outcome::Killed),
+    ("kills", Outcome::Killed),
+    ("murdered", Outcome::Killed),
+    ("murdering", Outcome::Killed),
+    ("slaughtered", Outcome::Killed),
+    ("slaughtering", Outcome::Killed),
+    ("massacred", Outcome::Killed),
+    ("massacring", Outcome::Killed),
+    ("slain", Outcome::Killed),
+    ("slew", Outcome::Killed),
+    ("martyred", Outcome::Killed),
+    ("executed", Outcome::Executed),
+    ("executing", Outcome::Executed),
+    ("execute", Outcome::Executed),
+    ("executes", Outcome::Executed),
+    ("hanged", Outcome::Executed),
+    ("assassinated", Outcome::Assassinated),
+    ("assassinating", Outcome::Assassinated),
+    ("wounded", Outcome::Wounded),
+    ("wounding", Outcome::Wounded),
+    ("injured", Outcome::Injured),
+    ("injuring", Outcome::Injured),
+    ("died", Outcome::Dead),
+    ("dead", Outcome::Dead),
+    ("perished", Outcome::Dead),
+    ("missing", Outcome::Missing),
+    ("disappeared", Outcome::Missing),
+];
+
+/// Nouns of harm followed by `of` and the figure: `the deaths of 12`.
+const NOUNS: &[(&str, Outcome)] = &[
+    ("death", Outcome::Dead),
+    ("deaths", Outcome::Dead),
+    ("killing", Outcome::Killed),
+    ("killings", Outcome::Killed),
+    ("murder", Outcome::Killed),
+    ("murders", Outcome::Killed),
+    ("massacre", Outcome::Killed),
+    ("massacres", Outcome::Killed),
+    ("slaughter", Outcome::Killed),
+    ("blood", Outcome::Killed),
+    ("execution", Outcome::Executed),
+    ("executions", Outcome::Executed),
+    ("hanging", Outcome::Executed),
+    ("hangings", Outcome::Executed),
+    ("assassination", Outcome::Assassinated),
+    ("assassinations", Outcome::Assassinated),
+    ("disappearance", Outcome::Missing),
+    ("disappearances", Outcome::Missing),
+];
+
+/// Nouns that are themselves the casualty count: `12 deaths`, `120,000 martyrs`.
+const HEADS: &[(&str, Outcome)] = &[
+    ("deaths", Outcome::Dead),
+    ("fatalities", Outcome::Dead),
+    ("dead", Outcome::Dead),
+    ("martyrs", Outcome::Killed),
+    ("killings", Outcome::Killed),
+    ("murders", Outcome::Killed),
+    ("executions", Outcome::Executed),
+    ("hangings", Outcome::Executed),
+    ("assassinations", Outcome::Assassinated),
+    ("injuries", Outcome::Injured),
+    ("disappearances", Outcome::Missing),
+];
+
+/// The other words without which no figure is a casualty figure: `gunned down`, `the
+/// lives of`, `lost their lives`, `casualty toll` (`shot dead` and `put to death` need a
+/// word of the tables too).
+const OTHER_CUES: &[&str] = &["gunned", "lives", "casualty"];
+
+/// The words of which a sentence needs one (as a whole word, in any case) to hold a
+/// casualty figure: every outcome comes from one of them. The recogniser is skipped for
+/// the sentences with none.
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    VERBS
+        .iter()
+        .chain(NOUNS)
+        .chain(HEADS)
+        .map(|&(w, _)| w)
+        .chain(OTHER_CUES.iter().copied())
+}
+
+fn lookup(table: &[(&str, Outcome)], w: &str) -> Option<Outcome> {
+    table.iter().find(|&&(k, _)| k == w).map(|&(_, o)| o)
+}
+
 /// A verb (or participle) of harm that takes the figure as its object or subject.
 fn verb_outcome(w: &str) -> Option<Outcome> {
-    Some(match w {
-        "killed" | "killing" | "kill" | "kills" | "murdered" | "murdering" | "slaughtered"
-        | "slaughtering" | "massacred" | "massacring" | "slain" | "slew" | "martyred" => {
-            Outcome::Killed
-        }
-        "executed" | "executing" | "execute" | "executes" | "hanged" => Outcome::Executed,
-        "assassinated" | "assassinating" => Outcome::Assassinated,
-        "wounded" | "wounding" => Outcome::Wounded,
-        "injured" | "injuring" => Outcome::Injured,
-        "died" | "dead" | "perished" => Outcome::Dead,
-        "missing" | "disappeared" => Outcome::Missing,
-        _ => return None,
-    })
+    lookup(VERBS, w)
 }
 
 /// A noun of harm followed by `of` and the figure: `the deaths of 12`.
 fn noun_outcome(w: &str) -> Option<Outcome> {
-    Some(match w {
-        "death" | "deaths" => Outcome::Dead,
-        "killing" | "killings" | "murder" | "murders" | "massacre" | "massacres" | "slaughter"
-        | "blood" => Outcome::Killed,
-        "execution" | "executions" | "hanging" | "hangings" => Outcome::Executed,
-        "assassination" | "assassinations" => Outcome::Assassinated,
-        "disappearance" | "disappearances" => Outcome::Missing,
-        _ => return None,
-    })
+    lookup(NOUNS, w)
 }
 
 fn lower<'b>(t: Token, text: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
@@ -544,17 +615,9 @@ fn end_of_aside(f: &Figures<'_, '_>, from: usize) -> Option<usize> {
     None
 }
 
-/// Nouns that are themselves the casualty count: `12 deaths`, `120,000 martyrs`.
+/// A noun that is itself the casualty count.
 fn head_outcome(w: &str) -> Option<Outcome> {
-    Some(match w {
-        "deaths" | "fatalities" | "dead" => Outcome::Dead,
-        "martyrs" | "killings" | "murders" => Outcome::Killed,
-        "executions" | "hangings" => Outcome::Executed,
-        "assassinations" => Outcome::Assassinated,
-        "injuries" => Outcome::Injured,
-        "disappearances" => Outcome::Missing,
-        _ => return None,
-    })
+    lookup(HEADS, w)
 }
 
 /// Words that may stand between a casualty figure and the figures that break it down.

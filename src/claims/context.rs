@@ -18,14 +18,21 @@ pub(crate) struct Figures<'t, 'c> {
     pub(crate) nums: Vec<NumberMatch<'t>>,
     /// The entity mentions of the sentence (sorted).
     pub(crate) mentions: &'c [Span],
+    /// The cue flags of the words of the sentence ([`super::anchors::CASUALTY`] …): a
+    /// recogniser whose cue words are all missing finds nothing.
+    pub(crate) cues: u8,
 }
 
 impl<'t, 'c> Figures<'t, 'c> {
     /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
     /// mentions.
-    pub(crate) fn new(ctx: &'c SentenceContext<'t, 'c>) -> Figures<'t, 'c> {
-        let mut nums = Vec::new();
-        super::number::find(ctx.text, ctx.span, &mut nums);
+    /// `nums` is a buffer to fill (cleared first).
+    pub(crate) fn new(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+    ) -> Figures<'t, 'c> {
+        nums.clear();
+        let cues = super::number::find_with_cues(ctx.text, ctx.span, &mut nums);
         nums.retain(|n| {
             !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
         });
@@ -35,6 +42,7 @@ impl<'t, 'c> Figures<'t, 'c> {
             hi: ctx.span.end,
             nums,
             mentions: ctx.mentions,
+            cues,
         }
     }
 
@@ -1464,7 +1472,7 @@ mod tests {
             mentions: &[],
             reference_date: None,
         };
-        let figs = Figures::new(&ctx);
+        let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
     }
 

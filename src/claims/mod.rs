@@ -11,6 +11,7 @@
 //! then the earlier one; so a number read as money, a percentage, a date or a duration is
 //! not also a count. Claims come out sorted by start.
 
+mod anchors;
 mod casualty;
 mod context;
 mod date;
@@ -184,21 +185,42 @@ impl Recognizers {
     }
 
     /// Pushes the claims of one sentence to `out`, in text order.
+    #[cfg(test)]
     pub(crate) fn find<'t>(&self, ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+        self.find_with(ctx, &mut Buffers::default(), out);
+    }
+
+    /// [`find`](Self::find), with buffers kept from one sentence to the next.
+    pub(crate) fn find_with<'t>(
+        &self,
+        ctx: &SentenceContext<'t, '_>,
+        buffers: &mut Buffers<'t>,
+        out: &mut Vec<Claim<'t>>,
+    ) {
         let from = out.len();
         date::find(ctx, out);
-        let figures = context::Figures::new(ctx);
+        let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
         if !figures.nums.is_empty() {
             money::find(&figures, out);
             percent::find(&figures, out);
             duration::find(&figures, out);
-            casualty::find(&figures, out);
+            if figures.cues & anchors::CASUALTY != 0 {
+                casualty::find(&figures, out);
+            }
             quantity::find(&figures, out);
         }
+        buffers.nums = figures.nums;
         if out.len() > from + 1 {
-            arbitrate(out, from);
+            arbitrate(out, from, &mut buffers.cands);
         }
     }
+}
+
+/// Buffers of [`Recognizers::find_with`], for the sentences of one text.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers<'t> {
+    nums: Vec<number::NumberMatch<'t>>,
+    cands: Vec<Claim<'t>>,
 }
 
 /// The rank of a kind when claims overlap: lower wins.
@@ -216,8 +238,9 @@ fn rank(kind: ClaimKind) -> u8 {
 /// Keeps, of the claims in `out[from..]`, a set that does not overlap: by kind
 /// ([`rank`]), then the longer span, then the earlier; sorted by start. A date that is a
 /// bare year inside a count of things (`2000 members`) gives way to the count.
-fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
-    let mut cands: Vec<Claim<'_>> = out.drain(from..).collect();
+fn arbitrate<'t>(out: &mut Vec<Claim<'t>>, from: usize, cands: &mut Vec<Claim<'t>>) {
+    cands.clear();
+    cands.extend(out.drain(from..));
     let year_counts: Vec<Span> = cands
         .iter()
         .filter(|c| c.kind == ClaimKind::Quantity && c.unit.is_some())
@@ -237,7 +260,7 @@ fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
-    for c in cands {
+    for c in cands.drain(..) {
         if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
             out.push(c);
         }

@@ -13,8 +13,6 @@
 //! failing that, for the families with no dominant member (all but dollars and pounds),
 //! the country of the family named nearest in the document; else the usual default.
 
-use std::collections::HashSet;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
@@ -200,14 +198,17 @@ const WORDS: &[(&str, &str, Unit)] = &[
     ("german marks", "DEM", Unit::Main),
 ];
 
-/// The first words of [`WORDS`] (`u` stands for `U.S.`).
-static FIRST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
-    let mut set: HashSet<&str> = WORDS
+/// The first words of [`WORDS`] (`u` stands for `U.S.`), sorted, for a binary search
+/// (most numbers are followed by some other word, so most searches fail).
+static FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    let mut v: Vec<&str> = WORDS
         .iter()
         .map(|(p, _, _)| p.split(' ').next().unwrap_or(p))
+        .chain(["u"])
         .collect();
-    set.insert("u");
-    set
+    v.sort_unstable();
+    v.dedup();
+    v
 });
 
 /// ISO 4217 codes read before or after a number (`USD 5`, `5 million EUR`, `IRR 500`).
@@ -218,6 +219,11 @@ const CODES: &[&str] = &[
     "UAH", "AFN", "AZN", "GEL", "THB", "MYR", "IDR", "PHP", "VND", "NGN", "KES", "ARS", "CLP",
     "COP", "TWD",
 ];
+
+/// Is `w` one of [`CODES`]? (Three capitals first: most words are not.)
+fn is_code(w: &str) -> bool {
+    w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && CODES.contains(&w)
+}
 
 /// Signs written before a number.
 fn sign_currency(c: char) -> Option<&'static str> {
@@ -517,7 +523,7 @@ fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
     // `USD20,000`
     if start >= f.lo + 3 && text.is_char_boundary(start - 3) {
         let code = &text[start - 3..start];
-        if CODES.contains(&code) {
+        if is_code(code) {
             return Some((start - 3, code_of(code)));
         }
     }
@@ -551,7 +557,7 @@ fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
     }
     // `USD 5`, `Rs 500`; not `ALL 5 solutions` (a code that counts nothing).
     let w = &text[t.span];
-    if t.span.end < start && CODES.contains(&w) {
+    if t.span.end < start && is_code(w) {
         let n_end = f
             .nums
             .iter()
@@ -621,7 +627,7 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
     if w1.is_word() {
         let mut b1 = [0u8; 24];
         let w = scan::lower(w1.text(text), &mut b1).unwrap_or("");
-        if !FIRST_WORDS.contains(w) && !CODES.contains(&w1.text(text)) {
+        if FIRST_WORDS.binary_search(&w).is_err() && !is_code(w1.text(text)) {
             return None;
         }
     }
@@ -691,7 +697,7 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
         });
     }
     // `5 million USD`
-    if !hyphen && t.is_word() && CODES.contains(&&text[t.span]) {
+    if !hyphen && t.is_word() && is_code(&text[t.span]) {
         return Some(Found {
             start: n.span.start,
             end: t.span.end,
@@ -790,7 +796,7 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         if n.span.start < skip_to || n.form.name_hyphen {
             continue;
         }
-        if n.form.code_prefix && !CODES.contains(&&f.text[n.span.start - 3..n.span.start]) {
+        if n.form.code_prefix && !is_code(&f.text[n.span.start - 3..n.span.start]) {
             continue;
         }
         let pre = before(f, n.span.start);

@@ -51,6 +51,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
+use super::anchors::{self, WordHits, WordSet};
 use super::scan::{self, Token, is_word_char, next_token, prev_token};
 use super::value::Number;
 use crate::span::Span;
@@ -170,33 +171,49 @@ pub struct NumberMatch<'t> {
 ///
 /// Spans are in `text` coordinates; nothing outside `span` is read, not even for context.
 pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
+    find_with_cues(text, span, out);
+}
+
+/// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …).
+pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
     let span = clamp(text, span);
+    let mut words = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC);
+    find_from(text, span, &mut words, out);
+    // Read the rest for the cues (the parser stops at the last anchor).
+    words.by_ref().for_each(drop);
+    words.cues()
+}
+
+/// [`find`] over a clamped span, with the word anchors given.
+fn find_from<'t>(
+    text: &'t str,
+    span: Span,
+    words: impl Iterator<Item = usize>,
+    out: &mut Vec<NumberMatch<'t>>,
+) {
     let (lo, hi) = (span.start, span.end);
     let bytes = text.as_bytes();
-    let mut words = WORDS_AC
-        .find_iter(&text[lo..hi])
-        .map(|m| (lo + m.start(), lo + m.end()))
-        .peekable();
+    let mut words = words.peekable();
     let mut pos = lo;
     let mut digit_from = lo;
     let mut next_digit = None;
     loop {
         if next_digit.is_none_or(|d| d < pos) {
             digit_from = digit_from.max(pos);
-            next_digit = next_digit_anchor(bytes, digit_from, lo, hi);
+            next_digit = anchors::next_digit(bytes, digit_from, lo, hi);
             digit_from = next_digit.unwrap_or(hi);
         }
-        while words.peek().is_some_and(|&(s, _)| s < pos) {
+        while words.peek().is_some_and(|&s| s < pos) {
             words.next();
         }
         let word = words.peek().copied();
         let anchor = match (next_digit, word) {
             (None, None) => break,
-            (Some(d), Some((w, _))) => d.min(w),
+            (Some(d), Some(w)) => d.min(w),
             (Some(d), None) => d,
-            (None, Some((w, _))) => w,
+            (None, Some(w)) => w,
         };
-        if word.is_some_and(|(w, _)| w == anchor) {
+        if word == Some(anchor) {
             words.next();
         }
         if next_digit == Some(anchor) {
@@ -243,23 +260,6 @@ fn clamp(text: &str, span: Span) -> Span {
         start -= 1;
     }
     Span::new(start, end)
-}
-
-/// The next position from `from` where digits start (a digit not preceded by a digit), or
-/// a `.` that starts a decimal (`.08`).
-fn next_digit_anchor(b: &[u8], from: usize, lo: usize, hi: usize) -> Option<usize> {
-    let mut i = from;
-    while i < hi {
-        let c = b[i];
-        if c.is_ascii_digit() && (i == lo || !b[i - 1].is_ascii_digit()) {
-            if i > lo && b[i - 1] == b'.' && (i - 1 == lo || !b[i - 2].is_ascii_alphanumeric()) {
-                return Some(i - 1);
-            }
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
 }
 
 /// A number word and what it does.
@@ -374,20 +374,34 @@ const WORDS: &[(&str, W)] = &[
 /// (`a thousand`, `a third`): the anchors of [`find`]. Continuation-only words (`bn`,
 /// `lakh`) are left out, so that they never start a search.
 static WORDS_AC: Lazy<AhoCorasick> = Lazy::new(|| {
-    let pats: Vec<&str> = WORDS
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(anchor_words())
+        .expect("number words compile")
+});
+
+/// The same words in a hash table, for [`WordHits`], with the cue words of the
+/// recognisers.
+static ANCHOR_WORDS: Lazy<WordSet> = Lazy::new(|| {
+    let words: Vec<(&str, u8)> = anchor_words()
+        .into_iter()
+        .map(|w| (w, anchors::NUMBER))
+        .chain(super::casualty::cue_words().map(|w| (w, anchors::CASUALTY)))
+        .collect();
+    WordSet::new(&words)
+});
+
+fn anchor_words() -> Vec<&'static str> {
+    WORDS
         .iter()
         .filter(|(w, k)| {
             !matches!(k, W::Mag(_)) || matches!(*w, "thousand" | "million" | "billion" | "trillion")
         })
         .map(|(w, _)| *w)
-        .collect();
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pats)
-        .expect("number words compile")
-});
+        .collect()
+}
 
 /// True if `word` is a number word (`six`, `hundred`, `dozens`, `third`, `half`).
 pub fn is_number_word(word: &str) -> bool {
@@ -1439,6 +1453,125 @@ fn is_phone_like(b: &[u8], i: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find`] with the word anchors taken straight from the automaton: every match,
+    /// over every byte of the span.
+    fn find_reference<'t>(text: &'t str, span: Span) -> Vec<NumberMatch<'t>> {
+        let span = clamp(text, span);
+        let words = WORDS_AC
+            .find_iter(&text[span.range()])
+            .map(|m| span.start + m.start());
+        let mut out = Vec::new();
+        find_from(text, span, words, &mut out);
+        out
+    }
+
+    #[test]
+    fn anchors_agree_with_the_automaton() {
+        // Tokens that put number words inside other words, glue digits and apostrophes
+        // to them, and mix cases and scripts.
+        const TOKENS: &[&str] = &[
+            "one",
+            "One",
+            "TWO",
+            "three",
+            "thousand",
+            "tens",
+            "tenths",
+            "half",
+            "a",
+            "an",
+            "and",
+            "or",
+            "to",
+            "between",
+            "hundred",
+            "million",
+            "dozen",
+            "dozens",
+            "someone",
+            "often",
+            "phone",
+            "tenants",
+            "fourty",
+            "bn",
+            "lakh",
+            "5",
+            "12",
+            "1,500",
+            "3.5",
+            "2021",
+            "-",
+            "–",
+            "'",
+            "’",
+            ",",
+            ".",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "é",
+            "x",
+            "USD",
+            "$",
+            "%",
+            "phone5-6",
+            "one'two",
+            "o'one",
+            "xone5",
+            "USD5one",
+            "x'USD5",
+            "someone's",
+            "five-year",
+            "twenty-one",
+            "G7",
+            "COVID-19",
+            "no-one",
+        ];
+        let check = |text: &str, span: Span| {
+            let mut got = Vec::new();
+            find(text, span, &mut got);
+            assert_eq!(got, find_reference(text, span), "{text:?} {span:?}");
+        };
+        for text in [
+            "phone5-6",
+            "The phone5-6 and xone7-8 models",
+            "someone'five people",
+            "o'one 5",
+            "a'USD5one and b'EUR7",
+            "tenfold6-7",
+            "phone5,6 cats",
+            "phone5.6 cats",
+            "phone5/6 cats",
+            "phone5+6 cats",
+            "phone5:6 cats",
+            "someone7.5 million",
+        ] {
+            check(text, Span::new(0, text.len()));
+        }
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 14) as usize;
+            let mut y = x;
+            for _ in 0..len {
+                y = y
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(TOKENS[(y >> 33) as usize % TOKENS.len()]);
+                if (y >> 20) & 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            for (lo, hi) in [(0, text.len()), (1, text.len()), (0, text.len() / 2)] {
+                check(&text, Span::new(lo, hi));
+            }
+        }
+    }
 
     fn n(s: &str) -> Number {
         let (m, scale) = match s.split_once('.') {

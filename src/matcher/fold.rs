@@ -29,7 +29,7 @@ pub(crate) enum Folded {
 
 /// Folding of the ASCII range: lowercase letters; `-` → space; `` ` `` → `'`;
 /// white space marked by 0xFF.
-static ASCII: [u8; 128] = {
+pub(crate) static ASCII: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut i = 0;
     while i < 128 {

@@ -29,8 +29,11 @@ use self::trie::Trie;
 use crate::error::Error;
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
+use crate::swar;
 
 pub(crate) use self::boundary::{is_boundary, is_word};
+#[cfg(test)]
+pub(crate) use self::fold::fold_ascii;
 pub(crate) use self::fold::{Folded, fold_str};
 
 /// One match of a surface form: its span in the text and the entities it may name (a
@@ -115,12 +118,11 @@ pub(crate) struct Matcher {
     trie: Trie,
     /// For each ASCII byte: can a form start with its fold?
     first_byte: [bool; 128],
-    /// Bit `(f0 << 7) | f1`: can a form start with folded ASCII bytes `f0 f1`? (A form
-    /// of one byte sets its whole row.)
-    pairs: Box<[u64; 256]>,
+    /// Which text can start a form, by its first eight folded bytes (see [`Prefixes`]).
+    prefixes: Prefixes,
     /// The same for text that starts with a lowercase letter, counting only the forms
     /// that such text can match (see `Target::lower_ok`).
-    pairs_lower: Box<[u64; 256]>,
+    prefixes_lower: Prefixes,
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     /// Some form starts with a character that is not a word character.
@@ -218,30 +220,20 @@ impl Matcher {
                 None => false,
             };
         }
-        let mut pairs = Box::new([0u64; 256]);
-        let mut pairs_lower = Box::new([0u64; 256]);
+        let mut prefixes = Prefixes::with_capacity(keys.len());
+        let mut prefixes_lower = Prefixes::with_capacity(keys.len());
         for (key, info) in keys.iter().zip(&patterns) {
             let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
-            let lower_ok = info.leading_the || ts.iter().any(|t| t.lower_ok);
-            let mut mark = |bit: usize| {
-                pairs[bit >> 6] |= 1 << (bit & 63);
-                if lower_ok {
-                    pairs_lower[bit >> 6] |= 1 << (bit & 63);
-                }
-            };
-            match *key.as_slice() {
-                [f0] if f0 < 0x80 => (0..128usize).for_each(|f1| mark((usize::from(f0) << 7) | f1)),
-                [f0, f1, ..] if f0 < 0x80 && f1 < 0x80 => {
-                    mark((usize::from(f0) << 7) | usize::from(f1))
-                }
-                _ => {}
+            prefixes.add(key);
+            if info.leading_the || ts.iter().any(|t| t.lower_ok) {
+                prefixes_lower.add(key);
             }
         }
         Ok(Matcher {
             trie,
             first_byte,
-            pairs,
-            pairs_lower,
+            prefixes,
+            prefixes_lower,
             patterns,
             targets,
             nonword_starts,
@@ -256,6 +248,8 @@ impl Matcher {
     /// Heap memory used by the automaton and its tables, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
         self.trie.memory_usage()
+            + self.prefixes.memory_usage()
+            + self.prefixes_lower.memory_usage()
             + self.patterns.len() * std::mem::size_of::<PatternInfo>()
             + self
                 .targets
@@ -297,8 +291,8 @@ impl Matcher {
             }
             let b = bytes[i];
             let (word, try_here, len) = if b < 0x80 {
-                // ASCII fast path: a table lookup, and no walk unless some form starts
-                // with this byte.
+                // ASCII fast path: a table lookup, and no walk unless the filter lets the
+                // first bytes through.
                 match ASCII_CLASS[b as usize] {
                     NONWORD => {
                         let t = self.nonword_starts
@@ -308,22 +302,15 @@ impl Matcher {
                     }
                     class => {
                         let start = !prev_word || (class == UPPER && is_boundary(text, i));
-                        let table = if class == LOWER {
-                            &self.pairs_lower
+                        let filter = if class == LOWER {
+                            &self.prefixes_lower
                         } else {
-                            &self.pairs
+                            &self.prefixes
                         };
-                        if !(start && self.can_start(table, bytes, i)) {
+                        if !(start && filter.may_start(bytes, i, end)) {
                             // Skip the rest of a run of lowercase letters and digits: no
                             // word boundary can fall inside it.
-                            i += 1;
-                            let stop = end.min(next_prot);
-                            while i < stop
-                                && matches!(ASCII_CLASS[bytes[i] as usize & 0x7F], LOWER | DIGIT)
-                                && bytes[i] < 0x80
-                            {
-                                i += 1;
-                            }
+                            i = swar::skip_lower_digits(bytes, i + 1, end.min(next_prot));
                             prev_word = true;
                             continue;
                         }
@@ -349,25 +336,6 @@ impl Matcher {
             }
             prev_word = word;
             i += len;
-        }
-    }
-
-    /// Can a form start at ASCII byte `i`? Looks at the folds of the first two bytes.
-    #[inline(always)]
-    fn can_start(&self, pairs: &[u64; 256], bytes: &[u8], i: usize) -> bool {
-        let Some(f0) = fold::fold_ascii(bytes[i]) else {
-            return false;
-        };
-        if !self.first_byte[bytes[i] as usize] {
-            return false;
-        }
-        match bytes.get(i + 1) {
-            Some(&b1) if b1 < 0x80 => {
-                let f1 = fold::fold_ascii(b1).unwrap_or(b' ');
-                let bit = (usize::from(f0) << 7) | usize::from(f1);
-                pairs[bit >> 6] & (1 << (bit & 63)) != 0
-            }
-            _ => true,
         }
     }
 
@@ -549,6 +517,137 @@ fn starts_with_particle(form: &str) -> bool {
 /// Dashes and hyphens, which separate words in a form.
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// A filter on the first folded bytes of the text at a word start, by the length of the
+/// forms that could start there:
+/// - one to three bytes: a bit per pair of first bytes (a form of one byte sets its row);
+/// - four to seven bytes: a bit set over a hash of the first four bytes;
+/// - eight bytes or more: a bit set over a hash of the first eight bytes.
+///
+/// Only text whose first bytes are ASCII and fold as the walk folds them is filtered;
+/// anything else (a non-ASCII letter, a run of white space) is let through.
+#[derive(Clone, Debug)]
+struct Prefixes {
+    short: Box<[u64; 256]>,
+    mid: Vec<u64>,
+    long: Vec<u64>,
+    /// `64 - log2(bits)` of `mid` and `long`: the hashes keep the top bits.
+    shift: u32,
+}
+
+impl Prefixes {
+    /// A filter sized for `n` forms: about 32 bits a form in each set, from 2^16 to
+    /// 2^24 bits.
+    fn with_capacity(n: usize) -> Prefixes {
+        let log = (n.max(1) * 32)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(16, 24);
+        Prefixes {
+            short: Box::new([0; 256]),
+            mid: vec![0; 1 << (log - 6)],
+            long: vec![0; 1 << (log - 6)],
+            shift: 64 - log,
+        }
+    }
+
+    #[inline(always)]
+    fn hash(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn add(&mut self, key: &[u8]) {
+        let mut set_short = |bit: usize| self.short[bit >> 6] |= 1 << (bit & 63);
+        let ascii = |n: usize| key.iter().take(n).all(|&b| b < 0x80);
+        match key.len() {
+            0 => {}
+            1 if ascii(1) => {
+                (0..128usize).for_each(|f1| set_short((usize::from(key[0]) << 7) | f1))
+            }
+            2 | 3 if ascii(2) => set_short((usize::from(key[0]) << 7) | usize::from(key[1])),
+            4..=7 if ascii(4) => {
+                let h = self.hash(u64::from(u32::from_le_bytes([
+                    key[0], key[1], key[2], key[3],
+                ])));
+                self.mid[h >> 6] |= 1 << (h & 63);
+            }
+            8.. if ascii(8) => {
+                let mut k = [0u8; 8];
+                k.copy_from_slice(&key[..8]);
+                let h = self.hash(u64::from_le_bytes(k));
+                self.long[h >> 6] |= 1 << (h & 63);
+            }
+            // A non-ASCII byte early on: text that can match it is never filtered.
+            _ => {}
+        }
+    }
+
+    /// Can a form start at byte `i` (an ASCII word character) of `bytes`, reading no
+    /// further than `end`?
+    #[inline(always)]
+    fn may_start(&self, bytes: &[u8], i: usize, end: usize) -> bool {
+        if i + 8 <= end {
+            if let Some(key) = swar::load(bytes, i).and_then(swar::fold8) {
+                return self.test(key, 8);
+            }
+        }
+        self.may_start_slow(bytes, i, end)
+    }
+
+    /// Is `key` (`n` folded bytes, the first in the lowest byte) the start of a form?
+    #[inline(always)]
+    fn test(&self, key: u64, n: usize) -> bool {
+        let bit = ((key as usize & 0x7F) << 7) | ((key >> 8) as usize & 0x7F);
+        if n < 2 || self.short[bit >> 6] & (1 << (bit & 63)) != 0 {
+            return true;
+        }
+        if n < 4 {
+            return false;
+        }
+        let h = self.hash(key & 0xFFFF_FFFF);
+        if self.mid[h >> 6] & (1 << (h & 63)) != 0 {
+            return true;
+        }
+        if n < 8 {
+            return false;
+        }
+        let h = self.hash(key);
+        self.long[h >> 6] & (1 << (h & 63)) != 0
+    }
+
+    /// [`may_start`](Self::may_start) one byte at a time, near `end` or where the
+    /// text is not plain ASCII.
+    #[cold]
+    fn may_start_slow(&self, bytes: &[u8], i: usize, end: usize) -> bool {
+        let n = end.min(bytes.len()).saturating_sub(i).min(8);
+        let mut k = [0u8; 8];
+        let mut space = false;
+        for (j, slot) in k.iter_mut().enumerate().take(n) {
+            let b = bytes[i + j];
+            if b >= 0x80 {
+                return true;
+            }
+            let f = fold::ASCII[b as usize];
+            // White space folds to 0xFF: one byte of it is a space; a run of it folds to
+            // one space, so the folded bytes are not the text's: let it through.
+            if f == 0xFF {
+                if space {
+                    return true;
+                }
+                space = true;
+                *slot = b' ';
+            } else {
+                space = false;
+                *slot = f;
+            }
+        }
+        self.test(u64::from_le_bytes(k), n)
+    }
+
+    fn memory_usage(&self) -> usize {
+        (self.mid.len() + self.long.len() + 256) * 8
+    }
 }
 
 /// True if the letters of `text` have the same case, in order, as those of `form`.

@@ -1,0 +1,393 @@
+//! Where numbers may start: digits, and number words.
+//!
+//! The number parser ([`super::number::find`]) is anchored at two kinds of places: the
+//! first digit of a run of digits ([`next_digit`]), and the places where a number word
+//! starts ([`WordHits`]). The word anchors are defined as the matches of an
+//! Aho-Corasick automaton of the number words (`WORDS_AC`: ASCII case-insensitive,
+//! leftmost-longest, over the sentence), but only some of those matches can change what
+//! the parser finds, and [`WordHits`] finds those without running the automaton over
+//! every byte:
+//!
+//! - Number words are ASCII letters only, so every match lies inside one maximal run of
+//!   ASCII letters, and the matches inside a run depend on that run alone.
+//! - A match at the start of a word whose run is itself a number word is an anchor that
+//!   can give a number: it is reported. Any other match makes the parser skip ahead, at
+//!   most to the end of its token (`one` of `someone` skips to the end of `someone`),
+//!   which only matters if the token has another anchor after the match: a digit
+//!   (`phone5-6`) or a word after an apostrophe inside the token (`one'two`).
+//! - So a run is read in full, with the automaton, only when its token goes on after it
+//!   with a digit or an apostrophe and a letter (rare); otherwise only its first
+//!   letters are looked up in a small hash table of the number words.
+//!
+//! The anchors are thus exactly those of the automaton wherever they can matter, at a
+//! cost of a few instructions per word, with runs of letters and digits found eight
+//! bytes at a time.
+
+use aho_corasick::AhoCorasick;
+
+use super::scan::is_word_char;
+use crate::swar;
+
+/// Flag of [`WordSet`] entries: a word that anchors a number.
+pub(crate) const NUMBER: u8 = 1;
+/// Flag of [`WordSet`] entries: a cue word of casualty figures.
+pub(crate) const CASUALTY: u8 = 2;
+
+/// Words (lowercase ASCII letters, at most 16) with flags, in a hash table: the number
+/// words that anchor numbers, and the cue words that recognisers need in a sentence.
+pub(crate) struct WordSet {
+    /// Index + 1 into `words` by hash slot; 0 for an empty slot.
+    slots: Box<[u8; 512]>,
+    words: Vec<(&'static [u8], u8)>,
+    /// The length of the shortest word.
+    shortest: usize,
+    /// A bit per (length, first three letters, last letter) of each word, hashed: the
+    /// first test, which few other words pass (so that it branches predictably).
+    prefixes: Box<[u64; 256]>,
+}
+
+impl WordSet {
+    /// The set of `words` with their flags; a word listed twice gets both flags.
+    pub(crate) fn new(words: &[(&'static str, u8)]) -> WordSet {
+        let mut list: Vec<(&'static [u8], u8)> = Vec::new();
+        for &(w, flag) in words {
+            let w = w.as_bytes();
+            assert!((3..=16).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase));
+            match list.iter_mut().find(|(k, _)| *k == w) {
+                Some((_, f)) => *f |= flag,
+                None => list.push((w, flag)),
+            }
+        }
+        assert!(list.len() < 255, "too many words");
+        let mut slots = Box::new([0u8; 512]);
+        let mut prefixes = Box::new([0u64; 256]);
+        for (i, (w, _)) in list.iter().enumerate() {
+            let mut h = Self::hash(w);
+            while slots[h] != 0 {
+                h = (h + 1) & 511;
+            }
+            slots[h] = i as u8 + 1;
+            let bit = Self::prefix_bit(w.len(), [w[0], w[1], w[2]], w[w.len() - 1]);
+            prefixes[bit >> 6] |= 1 << (bit & 63);
+        }
+        let shortest = list.iter().map(|(w, _)| w.len()).min().unwrap_or(3);
+        WordSet {
+            slots,
+            words: list,
+            shortest,
+            prefixes,
+        }
+    }
+
+    #[inline(always)]
+    fn hash(lower: &[u8]) -> usize {
+        let mut k = [0u8; 16];
+        k[..lower.len()].copy_from_slice(lower);
+        let a = u64::from_le_bytes(k[..8].try_into().unwrap_or_default());
+        let b = u64::from_le_bytes(k[8..].try_into().unwrap_or_default());
+        let x = (a ^ b.rotate_left(29) ^ lower.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (x >> 55) as usize
+    }
+
+    /// The bit of `prefixes` for a word of `len` letters that starts with `first` and
+    /// ends with `last`: the low five bits of each letter (so that case drops out),
+    /// hashed.
+    #[inline(always)]
+    fn prefix_bit(len: usize, first: [u8; 3], last: u8) -> usize {
+        let key = ((len as u32 & 31) << 20)
+            | (u32::from(first[0] & 31) << 15)
+            | (u32::from(first[1] & 31) << 10)
+            | (u32::from(first[2] & 31) << 5)
+            | u32::from(last & 31);
+        (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    /// The flags of the run of letters `bytes[start..end]`: [`get`](Self::get), with the
+    /// first test read from the bytes in place.
+    #[inline(always)]
+    pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> u8 {
+        let Some(&[a, b, c]) = bytes.get(start..start + 3) else {
+            return self.get(&bytes[start..end]);
+        };
+        // Shorter runs read the bytes after them here: their length rules them out.
+        let bit = Self::prefix_bit(end - start, [a, b, c], bytes[end - 1]);
+        if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return 0;
+        }
+        self.get(&bytes[start..end])
+    }
+
+    /// The flags of `word` (ASCII letters, any case): 0 if it is not in the set.
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> u8 {
+        if word.len() < self.shortest || word.len() > 16 {
+            return 0;
+        }
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = &buf[..word.len()];
+        let mut h = Self::hash(lower);
+        loop {
+            match self.slots[h] {
+                0 => return 0,
+                i => {
+                    let (w, flags) = self.words[usize::from(i - 1)];
+                    if w == lower {
+                        return flags;
+                    }
+                    h = (h + 1) & 511;
+                }
+            }
+        }
+    }
+}
+
+/// The next place from `from` where digits start (a digit not preceded by a digit), or
+/// a `.` that starts a decimal (`.08`).
+#[inline]
+pub(crate) fn next_digit(b: &[u8], from: usize, lo: usize, hi: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i = swar::find_digit(b, i, hi);
+        if i >= hi {
+            return None;
+        }
+        if i == lo || !b[i - 1].is_ascii_digit() {
+            if i > lo && b[i - 1] == b'.' && (i - 1 == lo || !b[i - 2].is_ascii_alphanumeric()) {
+                return Some(i - 1);
+            }
+            return Some(i);
+        }
+        i = swar::skip_digits(b, i, hi);
+    }
+}
+
+/// The word anchors of `text[lo..hi]`, in order (see the module docs).
+///
+/// The runs of ASCII letters are found 64 bytes at a time, from a bit mask of the letters
+/// of each block.
+pub(crate) struct WordHits<'t, 'a> {
+    text: &'t str,
+    lo: usize,
+    hi: usize,
+    /// The block being read: it starts here, and `letters` has a bit per letter of it.
+    base: usize,
+    letters: u64,
+    /// The starts of runs in the block not yet read.
+    starts: u64,
+    /// Is the last byte of the block a letter (so that the next block's first run is no
+    /// start)?
+    carry: bool,
+    /// The automaton's matches in a run read in full, not yet reported (reversed).
+    pending: Vec<usize>,
+    /// The flags of the words seen so far, less [`NUMBER`].
+    cues: u8,
+    words: &'a WordSet,
+    automaton: &'a AhoCorasick,
+}
+
+impl<'t, 'a> WordHits<'t, 'a> {
+    pub(crate) fn new(
+        text: &'t str,
+        lo: usize,
+        hi: usize,
+        words: &'a WordSet,
+        automaton: &'a AhoCorasick,
+    ) -> WordHits<'t, 'a> {
+        let mut w = WordHits {
+            text,
+            lo,
+            hi,
+            base: lo,
+            letters: 0,
+            starts: 0,
+            carry: false,
+            pending: Vec::new(),
+            cues: 0,
+            words,
+            automaton,
+        };
+        w.load_block();
+        w
+    }
+
+    /// Reads the block at `base`.
+    #[inline(always)]
+    fn load_block(&mut self) {
+        let letters = crate::swar::letter_mask(self.text.as_bytes(), self.base, self.hi);
+        self.starts = letters & !((letters << 1) | u64::from(self.carry));
+        self.carry = letters >> 63 != 0;
+        self.letters = letters;
+    }
+
+    /// The cue flags of the words read so far (all of them, once the iterator is done).
+    pub(crate) fn cues(&self) -> u8 {
+        self.cues
+    }
+
+    /// Is the character before `i` (not before `lo`) a word character?
+    fn word_char_before(&self, i: usize) -> bool {
+        if i <= self.lo {
+            return false;
+        }
+        let b = self.text.as_bytes()[i - 1];
+        if b < 0x80 {
+            return b.is_ascii_alphanumeric();
+        }
+        self.text[self.lo..i]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+    }
+
+    /// Does the token of a run of letters ending at `end` go on with a digit, or with an
+    /// apostrophe and a letter (after any further letters)?
+    fn token_goes_on(&self, mut end: usize) -> bool {
+        let hi = self.hi;
+        let text = self.text;
+        while end < hi {
+            let Some(c) = text[end..hi].chars().next() else {
+                return false;
+            };
+            if c.is_ascii_digit() {
+                return true;
+            }
+            if c == '\'' || c == '’' {
+                let after = end + c.len_utf8();
+                return text[after..hi]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            }
+            if !is_word_char(c) {
+                return false;
+            }
+            end += c.len_utf8();
+        }
+        false
+    }
+
+    /// A quick test before [`token_goes_on`](Self::token_goes_on): false when the byte
+    /// after the run is ASCII and neither a digit nor an apostrophe.
+    #[inline(always)]
+    fn token_goes_on_cheap(&self, end: usize) -> bool {
+        match self.text.as_bytes().get(end) {
+            Some(&b) if end < self.hi => b >= 0x80 || b.is_ascii_digit() || b == b'\'',
+            _ => false,
+        }
+    }
+
+    /// Queues every match of the automaton in the run `start..end`.
+    #[cold]
+    fn read_run(&mut self, start: usize, end: usize) {
+        let from = self.pending.len();
+        self.pending.extend(
+            self.automaton
+                .find_iter(&self.text[start..end])
+                .map(|m| start + m.start()),
+        );
+        self.pending[from..].reverse();
+    }
+}
+
+impl Iterator for WordHits<'_, '_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if let Some(p) = self.pending.pop() {
+                return Some(p);
+            }
+            while self.starts == 0 {
+                self.base += 64;
+                if self.base >= self.hi {
+                    self.base = self.hi;
+                    return None;
+                }
+                self.load_block();
+            }
+            let j = self.starts.trailing_zeros();
+            self.starts &= self.starts - 1;
+            let start = self.base + j as usize;
+            let rest = !self.letters >> j;
+            let end = if rest != 0 {
+                (start + rest.trailing_zeros() as usize).min(self.hi)
+            } else {
+                crate::swar::skip_letters(self.text.as_bytes(), self.base + 64, self.hi)
+            };
+            let flags = self.words.get_run(self.text.as_bytes(), start, end);
+            self.cues |= flags & !NUMBER;
+            if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
+                // A run too short to hold a number word has no match at all.
+                if end - start >= self.words.shortest {
+                    self.read_run(start, end);
+                }
+                continue;
+            }
+            if flags & NUMBER != 0 && !self.word_char_before(start) {
+                return Some(start);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn automaton(words: &[&'static str]) -> AhoCorasick {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .unwrap()
+    }
+
+    #[test]
+    fn hits() {
+        let words = ["one", "two", "ten", "tens", "thousand"];
+        let set = WordSet::new(&words.map(|w| (w, NUMBER)));
+        let ac = automaton(&words);
+        let cases: &[(&str, &[usize])] = &[
+            ("one two three", &[0, 4]),
+            ("Someone often gave TEN", &[19]),
+            ("tenants ten-one", &[8, 12]),
+            // A token that goes on with a digit or an apostrophe is read in full.
+            ("phone5-6 and one'two", &[2, 13, 17]),
+            ("x'one", &[2]),
+            ("\u{e9}one two", &[6]),
+            ("5one", &[]),
+            ("", &[]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<usize> = WordHits::new(text, 0, text.len(), &set, &ac).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Long texts cross blocks of 64 bytes, and runs cross them too.
+        let long = format!("{}thousand one {}one", "x ".repeat(30), "y".repeat(70));
+        let got: Vec<usize> = WordHits::new(&long, 0, long.len(), &set, &ac).collect();
+        assert_eq!(got, [60, 69]);
+        // Only `lo..hi` is read.
+        let got: Vec<usize> = WordHits::new("one two ten", 4, 9, &set, &ac).collect();
+        assert_eq!(got, [4]);
+    }
+
+    #[test]
+    fn cues() {
+        let set = WordSet::new(&[("one", NUMBER), ("killed", CASUALTY), ("dead", CASUALTY)]);
+        let ac = automaton(&["one"]);
+        let cues = |text: &str| {
+            let mut w = WordHits::new(text, 0, text.len(), &set, &ac);
+            w.by_ref().for_each(drop);
+            w.cues()
+        };
+        assert_eq!(cues("One man was KILLED."), CASUALTY);
+        assert_eq!(cues("one dead, one hurt"), CASUALTY);
+        assert_eq!(cues("one deadline"), 0);
+        assert_eq!(set.get(b"Killed"), CASUALTY);
+        assert_eq!(set.get(b"ONE"), NUMBER);
+        assert_eq!(set.get(b"on"), 0);
+    }
+}

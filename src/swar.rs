@@ -1,0 +1,255 @@
+//! Eight bytes at a time in a `u64` ("SIMD within a register"), for the hot loops: the
+//! matcher skips the rest of each word and folds the first bytes at each word start; the
+//! number parser looks for digits and runs of letters.
+//!
+//! Every function here works on ASCII bytes (below 0x80), where adding a constant of at
+//! most 0x80 to a byte never carries into the next one; callers check for non-ASCII bytes
+//! first (or the functions do).
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The eight bytes at `i` as a little-endian word (byte `i` lowest).
+#[inline(always)]
+pub(crate) fn load(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// Bit 7 of each byte set where the byte (ASCII) is `c` or above.
+#[inline(always)]
+fn at_least(w: u64, c: u8) -> u64 {
+    w.wrapping_add(u64::from(0x80 - c) * ONES) & HIGH
+}
+
+/// Bit 7 of each byte set where the byte (ASCII) is `c`.
+#[inline(always)]
+fn equal(w: u64, c: u8) -> u64 {
+    let v = w ^ (u64::from(c) * ONES);
+    !(v.wrapping_add(LOW7)) & HIGH
+}
+
+/// The first position at or after `i` (and before `stop`) whose byte is not an ASCII
+/// lowercase letter or digit: the end of the tail of a word, inside which no word
+/// boundary can fall.
+#[inline(always)]
+pub(crate) fn skip_lower_digits(bytes: &[u8], mut i: usize, stop: usize) -> usize {
+    while i + 8 <= stop {
+        let Some(w) = load(bytes, i) else { break };
+        let x = w & LOW7;
+        let lower = at_least(x, b'a') & !at_least(x, b'z' + 1);
+        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+        let stops = !((lower | digit) & !w) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < stop && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
+        i += 1;
+    }
+    i
+}
+
+/// The first position at or after `i` (and before `stop`) whose byte matches `pick`, a
+/// function of eight bytes that sets bit 7 of each byte it picks (for ASCII bytes; a
+/// non-ASCII byte must be picked, or left to the caller).
+#[inline(always)]
+fn find_first(bytes: &[u8], mut i: usize, stop: usize, pick: impl Fn(u64) -> u64) -> usize {
+    while i + 8 <= stop {
+        let Some(w) = load(bytes, i) else { break };
+        let m = pick(w);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < stop {
+        let w = u64::from(bytes[i]);
+        if pick(w) & 0x80 != 0 {
+            return i;
+        }
+        i += 1;
+    }
+    stop
+}
+
+/// Bit 7 of each byte set where the byte is an ASCII letter.
+#[inline(always)]
+fn letters(w: u64) -> u64 {
+    let x = (w & LOW7) | (0x20 * ONES);
+    at_least(x, b'a') & !at_least(x, b'z' + 1) & !w & HIGH
+}
+
+/// Gathers bit 7 of each byte of `m` into the low eight bits (byte `j` to bit `j`).
+#[inline(always)]
+fn gather(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Bit `k` set where `bytes[base + k]` is an ASCII letter, for the 64 bytes from `base`
+/// that lie before `stop`.
+#[inline(always)]
+pub(crate) fn letter_mask(bytes: &[u8], base: usize, stop: usize) -> u64 {
+    let stop = stop.min(bytes.len());
+    let mut mask = 0u64;
+    for k in 0..8 {
+        let at = base + 8 * k;
+        if at + 8 <= stop {
+            if let Some(w) = load(bytes, at) {
+                mask |= gather(letters(w)) << (8 * k);
+            }
+        } else {
+            for (j, &b) in bytes.get(at..stop).unwrap_or_default().iter().enumerate() {
+                mask |= u64::from(b.is_ascii_alphabetic()) << (8 * k + j);
+            }
+            break;
+        }
+    }
+    mask
+}
+
+/// The first byte at or after `i` that is not an ASCII letter (`stop` if none).
+#[inline(always)]
+pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
+    find_first(bytes, i, stop, |w| !letters(w) & HIGH)
+}
+
+/// The first ASCII digit at or after `i` (`stop` if none).
+#[inline(always)]
+pub(crate) fn find_digit(bytes: &[u8], i: usize, stop: usize) -> usize {
+    find_first(bytes, i, stop, |w| {
+        let x = w & LOW7;
+        at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
+    })
+}
+
+/// The first byte at or after `i` that is not an ASCII digit (`stop` if none).
+#[inline(always)]
+pub(crate) fn skip_digits(bytes: &[u8], i: usize, stop: usize) -> usize {
+    find_first(bytes, i, stop, |w| {
+        let x = w & LOW7;
+        !(at_least(x, b'0') & !at_least(x, b'9' + 1) & !w) & HIGH
+    })
+}
+
+/// The eight bytes of `w` folded as the matcher folds ASCII text (lowercase, `-` → space,
+/// `` ` `` → `'`), if that is what the trie walk would read: `None` if a byte is not
+/// ASCII, is a control character (tabs and line breaks are white space, which the walk
+/// folds by runs), or if two spaces follow one another (a run of white space is one
+/// space to the walk).
+#[inline(always)]
+pub(crate) fn fold8(w: u64) -> Option<u64> {
+    if w & HIGH != 0 || !at_least(w, 0x20) & HIGH != 0 {
+        return None;
+    }
+    let space = equal(w, b' ');
+    if space & (space >> 8) != 0 {
+        return None;
+    }
+    let upper = at_least(w, b'A') & !at_least(w, b'Z' + 1);
+    let mut f = w | (upper >> 2);
+    f ^= (equal(w, b'-') >> 7) * u64::from(b'-' ^ b' ');
+    f ^= (equal(w, b'`') >> 7) * u64::from(b'`' ^ b'\'');
+    Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::fold_ascii;
+
+    #[test]
+    fn letter_masks() {
+        let s = "Hello, world! 12 people\u{e9}t\u{e9} in 2021; done.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 the end";
+        let b = s.as_bytes();
+        for base in 0..b.len() {
+            for stop in base..=b.len() {
+                let want = (0..64)
+                    .filter(|&k| base + k < stop && b[base + k].is_ascii_alphabetic())
+                    .fold(0u64, |m, k| m | 1 << k);
+                assert_eq!(letter_mask(b, base, stop), want, "{base} {stop}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_classes() {
+        for s in [
+            "",
+            "a",
+            "hello world, 12 people",
+            "ABC9 déjà vu 7x",
+            "...........Z",
+            "0123456789abcdefXYZ",
+            "é1é2é3",
+        ] {
+            let b = s.as_bytes();
+            for i in 0..=b.len() {
+                let first =
+                    |f: &dyn Fn(u8) -> bool| (i..b.len()).find(|&j| f(b[j])).unwrap_or(b.len());
+                assert_eq!(
+                    skip_letters(b, i, b.len()),
+                    first(&|c| !c.is_ascii_alphabetic()),
+                    "{s:?} {i}"
+                );
+                assert_eq!(
+                    find_digit(b, i, b.len()),
+                    first(&|c| c.is_ascii_digit()),
+                    "{s:?} {i}"
+                );
+                assert_eq!(
+                    skip_digits(b, i, b.len()),
+                    first(&|c| !c.is_ascii_digit()),
+                    "{s:?} {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn skips_word_tails() {
+        let cases: &[(&str, usize, usize)] = &[
+            ("abcdefghijklmnop qr", 0, 16),
+            ("abc", 0, 3),
+            ("governments123abcXyz", 0, 17),
+            ("xxxxxxxx-yyyy", 0, 8),
+            ("aaaaaaaaaaaé", 0, 11),
+            ("aaaaaaaaaaaaaaaa", 3, 16),
+            ("Abc", 0, 0),
+            ("a`b{z[0/9:", 0, 1),
+        ];
+        for &(s, from, want) in cases {
+            assert_eq!(
+                skip_lower_digits(s.as_bytes(), from, s.len()),
+                want,
+                "{s:?}"
+            );
+        }
+        // `stop` bounds the scan.
+        assert_eq!(skip_lower_digits(b"abcdefghijklmnop", 0, 5), 5);
+    }
+
+    #[test]
+    fn folds_like_the_table() {
+        let all: Vec<u8> = (0x20u8..0x80).collect();
+        for chunk in all.chunks(8).filter(|c| c.len() == 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            if chunk.windows(2).any(|p| p == b"  ") {
+                continue;
+            }
+            let got = fold8(w).unwrap().to_le_bytes();
+            for (g, &b) in got.iter().zip(chunk) {
+                assert_eq!(Some(*g), fold_ascii(b).or(Some(b' ')), "{:?}", b as char);
+            }
+        }
+        let w = |s: &[u8; 8]| u64::from_le_bytes(*s);
+        assert_eq!(fold8(w(b"Al-Qaeda")), Some(w(b"al qaeda")));
+        assert_eq!(fold8(w(b"O`Neil s")), Some(w(b"o'neil s")));
+        assert_eq!(fold8(w(b"MEK  and")), None);
+        assert_eq!(fold8(w(b"Camp\nAsh")), None);
+        assert_eq!(fold8(w(b"Man\xc3\xabz i")), None);
+        assert_eq!(fold8(w(b"a - b, c")), Some(w(b"a   b, c")));
+    }
+}
