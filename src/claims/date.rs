@@ -76,6 +76,11 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) 
         let mut i = 0;
         let mut last_end = None;
         while i < toks.len() {
+            // No date starts at a word the grammar does not know.
+            if matches!((toks[i].kind, toks[i].lex), (lex::Kind::Word, lex::Lex::Other)) {
+                i += 1;
+                continue;
+            }
             let Some(c) = parser
                 .at(i, last_end)
                 .filter(|c| c.e > c.s && c.e <= toks.len())
