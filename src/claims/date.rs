@@ -77,7 +77,10 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) 
         let mut last_end = None;
         while i < toks.len() {
             // No date starts at a word the grammar does not know.
-            if matches!((toks[i].kind, toks[i].lex), (lex::Kind::Word, lex::Lex::Other)) {
+            if matches!(
+                (toks[i].kind, toks[i].lex),
+                (lex::Kind::Word, lex::Lex::Other)
+            ) {
                 i += 1;
                 continue;
             }
