@@ -32,6 +32,10 @@ use crate::swar;
 pub(crate) const NUMBER: u8 = 1;
 /// Flag of [`WordSet`] entries: a cue word of casualty figures.
 pub(crate) const CASUALTY: u8 = 2;
+/// Flag of [`WordSet`] entries: a word that may start a date in a sentence without digits.
+pub(crate) const DATE: u8 = 4;
+/// Cue flag of a sentence (never of a word): it has an ASCII digit.
+pub(crate) const DIGIT: u8 = 128;
 
 /// Words (lowercase ASCII letters, at most 16) with flags, in a hash table: the number
 /// words that anchor numbers, and the cue words that recognisers need in a sentence.

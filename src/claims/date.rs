@@ -1,6 +1,7 @@
 //! Dates: absolute dates at the grain the text gives, ranges, and relative dates.
 //!
-//! A sentence with no digit and no date word is skipped by a prefilter ([`lex::may_hold_date`]).
+//! A sentence with no digit and no date word ([`lex::CUE_WORDS`]) is skipped: the number
+//! parser's pass over the sentence tells (its cue flags).
 //! Otherwise it is split into tokens and a hand-written grammar ([`parse::Parser`]) tries, at
 //! each token, every date form that may start there and keeps the longest:
 //!
@@ -39,7 +40,7 @@ mod parse;
 
 use std::cell::RefCell;
 
-use super::{Claim, ClaimKind, SentenceContext, Value};
+use super::{Claim, ClaimKind, SentenceContext, Value, anchors};
 use crate::claims::value::Date;
 use crate::span::Span;
 
@@ -52,15 +53,22 @@ thread_local! {
     static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Pushes the date claims of one sentence to `out`.
-pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+/// The words that may start a date in a sentence without digits ([`anchors::DATE`]).
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    lex::CUE_WORDS.iter().copied()
+}
+
+/// Pushes the date claims of one sentence to `out`; `cues` are the cue flags of the
+/// sentence ([`super::number::find_with_cues`]): without a digit or a date word, there
+/// is none.
+pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, cues: u8, out: &mut Vec<Claim<'t>>) {
+    if cues & (anchors::DIGIT | anchors::DATE) == 0 {
+        return;
+    }
     if ctx.span.end > ctx.text.len() || ctx.span.is_empty() {
         return;
     }
-    let Some(sentence) = ctx.text.get(ctx.span.range()) else {
-        return;
-    };
-    if !lex::may_hold_date(sentence) {
+    if ctx.text.get(ctx.span.range()).is_none() {
         return;
     }
     TOKENS.with(|cell| {
@@ -77,7 +85,10 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) 
         let mut last_end = None;
         while i < toks.len() {
             // No date starts at a word the grammar does not know.
-            if matches!((toks[i].kind, toks[i].lex), (lex::Kind::Word, lex::Lex::Other)) {
+            if matches!(
+                (toks[i].kind, toks[i].lex),
+                (lex::Kind::Word, lex::Lex::Other)
+            ) {
                 i += 1;
                 continue;
             }
@@ -196,7 +207,7 @@ mod tests {
             reference_date: reference.map(|r| Date::parse_ymd(r).unwrap()),
         };
         let mut out = Vec::new();
-        find(&ctx, &mut out);
+        find(&ctx, cues(text), &mut out);
         out.iter()
             .map(|c| {
                 let s = |v: &Option<Value>| v.map(|v| v.to_string());
@@ -209,6 +220,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The cue flags of `text` as one sentence.
+    fn cues(text: &str) -> u8 {
+        crate::claims::number::find_with_cues(text, Span::new(0, text.len()), &mut Vec::new())
+    }
+
+    fn may_hold_date(text: &str) -> bool {
+        cues(text) & (anchors::DIGIT | anchors::DATE) != 0
+    }
+
+    #[test]
+    fn prefilter() {
+        assert!(may_hold_date("It rained on Sunday."));
+        assert!(may_hold_date("Founded in 1965."));
+        assert!(may_hold_date("next WEEK"));
+        assert!(may_hold_date("(Dec)"));
+        assert!(!may_hold_date("The monsoon was decidedly sunny."));
+        assert!(!may_hold_date("Nothing here at all."));
+        assert!(!may_hold_date("Mayday: Sundays, weekdays."));
     }
 
     fn run(text: &str, reference: Option<&str>) -> Vec<Row> {
@@ -1221,7 +1252,7 @@ mod tests {
                     reference_date: r.map(|r| Date::parse_ymd(r).unwrap()),
                 };
                 let mut out = Vec::new();
-                find(&ctx, &mut out);
+                find(&ctx, cues(t), &mut out);
                 for c in out {
                     assert!(
                         c.span.end <= t.len()

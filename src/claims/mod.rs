@@ -198,8 +198,8 @@ impl Recognizers {
         out: &mut Vec<Claim<'t>>,
     ) {
         let from = out.len();
-        date::find(ctx, out);
         let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
+        date::find(ctx, figures.cues, out);
         if !figures.nums.is_empty() {
             money::find(&figures, out);
             percent::find(&figures, out);

@@ -174,29 +174,32 @@ pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
     find_with_cues(text, span, out);
 }
 
-/// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …).
+/// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …),
+/// with [`anchors::DIGIT`] if the span has an ASCII digit.
 pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
     let span = clamp(text, span);
     let mut words = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC);
-    find_from(text, span, &mut words, out);
+    let digit = find_from(text, span, &mut words, out);
     // Read the rest for the cues (the parser stops at the last anchor).
     words.by_ref().for_each(drop);
-    words.cues()
+    words.cues() | if digit { anchors::DIGIT } else { 0 }
 }
 
-/// [`find`] over a clamped span, with the word anchors given.
+/// [`find`] over a clamped span, with the word anchors given; true if the span has an
+/// ASCII digit.
 fn find_from<'t>(
     text: &'t str,
     span: Span,
     words: impl Iterator<Item = usize>,
     out: &mut Vec<NumberMatch<'t>>,
-) {
+) -> bool {
     let (lo, hi) = (span.start, span.end);
     let bytes = text.as_bytes();
     let mut words = words.peekable();
     let mut pos = lo;
-    let mut digit_from = lo;
-    let mut next_digit = None;
+    let mut next_digit = anchors::next_digit(bytes, lo, lo, hi);
+    let any_digit = next_digit.is_some();
+    let mut digit_from = next_digit.unwrap_or(hi);
     loop {
         if next_digit.is_none_or(|d| d < pos) {
             digit_from = digit_from.max(pos);
@@ -233,6 +236,7 @@ fn find_from<'t>(
             pos += 1;
         }
     }
+    any_digit
 }
 
 /// The numbers of the whole of `text` (see [`find`]).
@@ -383,12 +387,13 @@ static WORDS_AC: Lazy<AhoCorasick> = Lazy::new(|| {
 });
 
 /// The same words in a hash table, for [`WordHits`], with the cue words of the
-/// recognisers.
+/// recognisers (casualty figures, dates).
 static ANCHOR_WORDS: Lazy<WordSet> = Lazy::new(|| {
     let words: Vec<(&str, u8)> = anchor_words()
         .into_iter()
         .map(|w| (w, anchors::NUMBER))
         .chain(super::casualty::cue_words().map(|w| (w, anchors::CASUALTY)))
+        .chain(super::date::cue_words().map(|w| (w, anchors::DATE)))
         .collect();
     WordSet::new(&words)
 });

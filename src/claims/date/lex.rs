@@ -1,5 +1,5 @@
-//! Tokens of a sentence for the date grammar, and the prefilter that skips sentences with
-//! nothing date-like in them.
+//! Tokens of a sentence for the date grammar, and the words without which a sentence with
+//! no digit holds no date.
 //!
 //! A token is a run of ASCII digits, a run of letters, or one other non-space character.
 //! Digits and letters are split apart (`1970s` is `1970` + `s`, `27th` is `27` + `th`), and
@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::span::Span;
@@ -626,109 +625,92 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     }
 }
 
-/// Words that may start a date without any digit in the sentence.
-static KEYWORDS: Lazy<AhoCorasick> = Lazy::new(|| {
-    let words = [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "tonight",
-        "week",
-        "weeks",
-        "weekend",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "day",
-        "days",
-        "fortnight",
-        "christmas",
-        "halloween",
-        "easter",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "quarter",
-        "century",
-        "night",
-        "thanksgiving",
-        "valentine",
-        "ago",
-        "twenty",
-        "thirty",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "noon",
-        "midnight",
-    ];
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
-        .unwrap_or_else(|e| panic!("date keywords: {e}"))
-});
-
-/// True if `s` may hold a date: it has a digit, or a date word standing as a whole word.
-pub(crate) fn may_hold_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    KEYWORDS.find_iter(s).any(|m| {
-        let before = m.start() == 0 || !b[m.start() - 1].is_ascii_alphabetic();
-        let after = m.end() == b.len() || !b[m.end()].is_ascii_alphabetic();
-        before && after
-    })
-}
+/// Words that may start a date without any digit in the sentence: a sentence with no
+/// digit and none of these words (as a whole run of letters, in any case) holds no date.
+/// The number parser's pass over the words of a sentence notes them
+/// ([`crate::claims::anchors::DATE`]).
+pub(crate) const CUE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "day",
+    "days",
+    "fortnight",
+    "christmas",
+    "halloween",
+    "easter",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "quarter",
+    "century",
+    "night",
+    "thanksgiving",
+    "valentine",
+    "ago",
+    "twenty",
+    "thirty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "noon",
+    "midnight",
+];
 
 #[cfg(test)]
 mod tests {
@@ -778,14 +760,5 @@ mod tests {
         assert_eq!(lookup("years"), Lex::Unit(Unit::Year));
         assert_eq!(lookup("Mañana"), Lex::Other);
         assert_eq!(lookup("supercalifragilisticexpialidocious"), Lex::Other);
-    }
-
-    #[test]
-    fn prefilter() {
-        assert!(may_hold_date("It rained on Sunday."));
-        assert!(may_hold_date("Founded in 1965."));
-        assert!(may_hold_date("next WEEK"));
-        assert!(!may_hold_date("The monsoon was decidedly sunny."));
-        assert!(!may_hold_date("Nothing here at all."));
     }
 }
