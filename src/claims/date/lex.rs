@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use once_cell::sync::Lazy;
 
 use crate::span::Span;
+use crate::swar;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -552,38 +553,116 @@ static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
     m
 });
 
+/// [`LEXICON`] as an open-addressed table keyed on the lowercased bytes of a word, for
+/// the tokenizer, which looks up every word of a sentence.
+struct Table {
+    /// The word (lowercase, padded with zero bytes) and its meaning; `[0, 0]` for an
+    /// empty slot.
+    slots: Box<[([u64; 2], Lex)]>,
+}
+
+/// The number of slots of [`Table`] (a power of two, over twice the number of words).
+const SLOTS: usize = 1024;
+
+impl Table {
+    fn new(words: &HashMap<&'static str, Lex>) -> Table {
+        assert!(words.len() * 2 < SLOTS, "too many date words");
+        let mut slots = vec![([0u64; 2], Lex::Other); SLOTS].into_boxed_slice();
+        for (w, lex) in words {
+            let key = Self::key(w.as_bytes()).unwrap_or_else(|| panic!("date word {w}"));
+            let mut h = Self::hash(key);
+            while slots[h].0 != [0, 0] {
+                h = (h + 1) & (SLOTS - 1);
+            }
+            slots[h] = (key, *lex);
+        }
+        Table { slots }
+    }
+
+    /// The key of a word of ASCII letters (at most 16): its bytes lowercased, little-endian,
+    /// padded with zero bytes. `None` for anything else.
+    #[inline(always)]
+    fn key(word: &[u8]) -> Option<[u64; 2]> {
+        if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word);
+        let a = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
+        let b = u64::from_le_bytes(buf[8..].try_into().unwrap_or_default());
+        // Letters only: setting bit 5 of each byte of the word lowercases it.
+        let bits = |n: usize| match n {
+            0 => 0,
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        let ones = 0x2020_2020_2020_2020u64;
+        let n = word.len();
+        Some([a | (ones & bits(n)), b | (ones & bits(n.saturating_sub(8)))])
+    }
+
+    #[inline(always)]
+    fn hash(key: [u64; 2]) -> usize {
+        let x = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (x >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    #[inline]
+    fn get(&self, word: &[u8]) -> Lex {
+        let Some(key) = Self::key(word) else {
+            return Lex::Other;
+        };
+        let mut h = Self::hash(key);
+        loop {
+            let (k, lex) = self.slots[h];
+            if k == key {
+                return lex;
+            }
+            if k == [0, 0] {
+                return Lex::Other;
+            }
+            h = (h + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+static TABLE: Lazy<Table> = Lazy::new(|| Table::new(&LEXICON));
+
 /// The meaning of a word (any case).
+#[cfg(test)]
 pub(crate) fn lookup(word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 16 || !b.is_ascii() {
-        return Lex::Other;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-    LEXICON.get(lower).copied().unwrap_or(Lex::Other)
+    TABLE.get(word.as_bytes())
 }
 
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let s = &text[span];
     let bytes = s.as_bytes();
+    let table = &*TABLE;
     let mut i = 0;
     let mut prev_end = usize::MAX;
     while i < bytes.len() {
         let b = bytes[i];
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         let start = i;
         let (kind, lex, n, cap);
-        if b.is_ascii_digit() {
+        if b.is_ascii_alphabetic() {
+            i = swar::skip_letters(bytes, i, bytes.len());
+            // The run goes on with a letter that is not ASCII: a word the lexicon lacks.
+            let mut ascii = true;
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                let end = skip_alphabetic(s, i);
+                ascii = end == i;
+                i = end;
+            }
+            kind = Kind::Word;
+            lex = if ascii {
+                table.get(&bytes[start..i])
+            } else {
+                Lex::Other
+            };
+            n = 0;
+            cap = b.is_ascii_uppercase();
+        } else if b.is_ascii_digit() {
             let mut v: u64 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 v = (v * 10 + u64::from(bytes[i] - b'0')).min(u64::from(u32::MAX));
@@ -593,23 +672,31 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             lex = Lex::Other;
             n = v as u32;
             cap = false;
-        } else if c.is_alphabetic() {
-            for ch in s[i..].chars() {
-                if !ch.is_alphabetic() {
-                    break;
-                }
-                i += ch.len_utf8();
-            }
-            kind = Kind::Word;
-            lex = lookup(&s[start..i]);
-            n = 0;
-            cap = c.is_uppercase();
         } else {
-            i += c.len_utf8();
-            kind = Kind::Punct(c);
-            lex = Lex::Other;
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                c
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                i = skip_alphabetic(s, i);
+                kind = Kind::Word;
+                lex = Lex::Other;
+                cap = c.is_uppercase();
+            } else {
+                i += c.len_utf8();
+                kind = Kind::Punct(c);
+                lex = Lex::Other;
+                cap = false;
+            }
             n = 0;
-            cap = false;
         }
         let abs = span.start + start;
         out.push(Tok {
@@ -623,6 +710,17 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         });
         prev_end = span.start + i;
     }
+}
+
+/// The end of the run of alphabetic characters of `s` from `i`.
+fn skip_alphabetic(s: &str, mut i: usize) -> usize {
+    for ch in s[i..].chars() {
+        if !ch.is_alphabetic() {
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    i
 }
 
 /// Words that may start a date without any digit in the sentence: a sentence with no
@@ -744,6 +842,70 @@ mod tests {
         assert_eq!(t[10].kind, Kind::Punct('–'));
     }
 
+    /// The tokenizer written plainly, a character at a time, with the lexicon's hash map.
+    fn plain_tokens(s: &str) -> Vec<(usize, usize, Kind, Lex, u32, bool, bool)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut prev_end = usize::MAX;
+        while let Some(c) = s[i..].chars().next() {
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let (kind, lex, mut n, cap) = if c.is_ascii_digit() {
+                (Kind::Num, Lex::Other, 0u64, false)
+            } else if c.is_alphabetic() {
+                (Kind::Word, Lex::Other, 0, c.is_uppercase())
+            } else {
+                (Kind::Punct(c), Lex::Other, 0, false)
+            };
+            let mut lex = lex;
+            match kind {
+                Kind::Num => {
+                    while let Some(d) = s[i..].chars().next().filter(char::is_ascii_digit) {
+                        n = (n * 10 + u64::from(d as u8 - b'0')).min(u64::from(u32::MAX));
+                        i += 1;
+                    }
+                }
+                Kind::Word => {
+                    while let Some(ch) = s[i..].chars().next().filter(|c| c.is_alphabetic()) {
+                        i += ch.len_utf8();
+                    }
+                    let w = s[start..i].to_lowercase();
+                    if s[start..i].is_ascii() {
+                        lex = LEXICON.get(w.as_str()).copied().unwrap_or(Lex::Other);
+                    }
+                }
+                Kind::Punct(_) => i += c.len_utf8(),
+            }
+            out.push((start, i, kind, lex, n as u32, cap, prev_end == start));
+            prev_end = i;
+        }
+        out
+    }
+
+    #[test]
+    fn same_tokens_as_plain_tokenizer() {
+        let texts = [
+            "In the 1970s, on Aug. 30th–31st ’80s",
+            "Mañana: ÉCOLE 12h30 Größe\u{a0}Sept.\u{2003}2019-09-01T10:00Z",
+            "supercalifragilisticexpialidocious WEDNESDAY wednesdays x1y2 ＡＢＣ ١٢٣",
+            "tab\tnew\nline\u{b}vt\u{c}ff\rcr\u{85}nel\u{1c}fs 99999999999999999999",
+            "αβγ δ Ω-7 naïve café thirtieth NOV. a.m. p.m. 5pm",
+            "",
+            " ",
+            "x",
+        ];
+        for t in texts {
+            let got: Vec<_> = toks(t)
+                .iter()
+                .map(|k| (k.s, k.e, k.kind, k.lex, k.n, k.cap, k.glued))
+                .collect();
+            assert_eq!(got, plain_tokens(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn numbers_saturate() {
         let t = toks("99999999999999999999");
@@ -760,5 +922,29 @@ mod tests {
         assert_eq!(lookup("years"), Lex::Unit(Unit::Year));
         assert_eq!(lookup("Mañana"), Lex::Other);
         assert_eq!(lookup("supercalifragilisticexpialidocious"), Lex::Other);
+        assert_eq!(lookup(""), Lex::Other);
+        assert_eq!(lookup("c3"), Lex::Other);
+    }
+
+    #[test]
+    fn table_agrees_with_lexicon() {
+        for (w, lex) in LEXICON.iter() {
+            assert_eq!(lookup(w), *lex, "{w}");
+            assert_eq!(lookup(&w.to_ascii_uppercase()), *lex, "{w}");
+            // One letter more or less is another word.
+            let longer = format!("{w}x");
+            assert_eq!(
+                lookup(&longer),
+                LEXICON.get(longer.as_str()).copied().unwrap_or(Lex::Other)
+            );
+            let shorter = &w[..w.len() - 1];
+            assert_eq!(
+                lookup(shorter),
+                LEXICON.get(shorter).copied().unwrap_or(Lex::Other)
+            );
+        }
+        assert_eq!(lookup("Wednesdays"), Lex::Other);
+        assert_eq!(lookup("thirtieths"), Lex::Other);
+        assert_eq!(lookup("administrations"), Lex::Other);
     }
 }
