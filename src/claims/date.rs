@@ -84,11 +84,8 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, cues: u8, out: &mut Vec<Cl
         let mut i = 0;
         let mut last_end = None;
         while i < toks.len() {
-            // No date starts at a word the grammar does not know.
-            if matches!(
-                (toks[i].kind, toks[i].lex),
-                (lex::Kind::Word, lex::Lex::Other)
-            ) {
+            // No date starts at a word the grammar does not know, nor at most marks.
+            if !parser.may_start(i) {
                 i += 1;
                 continue;
             }
@@ -240,6 +237,40 @@ mod tests {
         assert!(!may_hold_date("The monsoon was decidedly sunny."));
         assert!(!may_hold_date("Nothing here at all."));
         assert!(!may_hold_date("Mayday: Sundays, weekdays."));
+    }
+
+    #[test]
+    fn no_date_starts_where_may_start_says_none_can() {
+        let texts = [
+            "He was killed on August 30, 1981, at 5 p.m. local time.",
+            "From 1981 to 1986, and between December 2013 and April 2014, it grew.",
+            "Last week, two days ago, the weekend before, this Friday and next Sunday.",
+            "Filed 30/08/1981 and 2021-05-10T09:46:35Z; noon, midnight, 17:30 UTC.",
+            "In the 1970s, on Aug. 30th–31st '80s and ’90s, mid-2019, Q3 2020, H1 FY2021.",
+            "Christmas Eve, New Year's Day, Easter Monday, the summer of 1969, fiscal 2020.",
+            "The first of May, twenty-first of June, the third quarter, a few weeks later.",
+            "She said it would happen by tomorrow or tonight, now or yesterday morning.",
+            "Scores: 3-1, 10-12 and 1981–86; 19-20 November; 4 to 22 January 2001.",
+        ];
+        for text in texts {
+            let mut toks = Vec::new();
+            lex::tokenize(text, Span::new(0, text.len()), &mut toks);
+            for rf in [None, Some(Date::parse_ymd("2021-05-01").unwrap())] {
+                let parser = Parser::new(text, &toks, rf);
+                for i in 0..toks.len() {
+                    if parser.may_start(i) {
+                        continue;
+                    }
+                    for last_end in [None, Some(i), i.checked_sub(1), i.checked_sub(2)] {
+                        assert!(
+                            parser.at(i, last_end).is_none(),
+                            "{text:?} at {:?}",
+                            &text[toks[i].s..toks[i].e]
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn run(text: &str, reference: Option<&str>) -> Vec<Row> {
