@@ -554,34 +554,55 @@ static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
 });
 
 /// [`LEXICON`] as an open-addressed table keyed on the lowercased bytes of a word, for
-/// the tokenizer, which looks up every word of a sentence.
+/// the tokenizer, which looks up every word of a sentence. The keys' first and last eight
+/// bytes and the meanings are kept apart, so that a word the table lacks reads only
+/// `lo` (8 KB), which stays in the cache.
 struct Table {
-    /// The word (lowercase, padded with zero bytes) and its meaning; `[0, 0]` for an
-    /// empty slot.
-    slots: Box<[([u64; 2], Lex)]>,
+    /// The first eight bytes of the word of each slot (lowercase, little-endian, padded
+    /// with zero bytes); 0 for an empty slot.
+    lo: Box<[u64; SLOTS]>,
+    /// Its next eight bytes.
+    hi: Box<[u64; SLOTS]>,
+    /// Its meaning.
+    lex: Box<[Lex; SLOTS]>,
 }
 
 /// The number of slots of [`Table`] (a power of two, over twice the number of words).
 const SLOTS: usize = 1024;
 
+/// The low `n` bytes of a `u64` (all for 8 or more).
+#[inline(always)]
+fn low_bytes(n: usize) -> u64 {
+    match n {
+        0 => 0,
+        8.. => u64::MAX,
+        n => (1u64 << (8 * n)) - 1,
+    }
+}
+
 impl Table {
     fn new(words: &HashMap<&'static str, Lex>) -> Table {
         assert!(words.len() * 2 < SLOTS, "too many date words");
-        let mut slots = vec![([0u64; 2], Lex::Other); SLOTS].into_boxed_slice();
+        let mut t = Table {
+            lo: Box::new([0; SLOTS]),
+            hi: Box::new([0; SLOTS]),
+            lex: Box::new([Lex::Other; SLOTS]),
+        };
         for (w, lex) in words {
             let key = Self::key(w.as_bytes()).unwrap_or_else(|| panic!("date word {w}"));
             let mut h = Self::hash(key);
-            while slots[h].0 != [0, 0] {
+            while t.lo[h] != 0 {
                 h = (h + 1) & (SLOTS - 1);
             }
-            slots[h] = (key, *lex);
+            t.lo[h] = key[0];
+            t.hi[h] = key[1];
+            t.lex[h] = *lex;
         }
-        Table { slots }
+        t
     }
 
     /// The key of a word of ASCII letters (at most 16): its bytes lowercased, little-endian,
     /// padded with zero bytes. `None` for anything else.
-    #[inline(always)]
     fn key(word: &[u8]) -> Option<[u64; 2]> {
         if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
             return None;
@@ -590,15 +611,16 @@ impl Table {
         buf[..word.len()].copy_from_slice(word);
         let a = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
         let b = u64::from_le_bytes(buf[8..].try_into().unwrap_or_default());
-        // Letters only: setting bit 5 of each byte of the word lowercases it.
-        let bits = |n: usize| match n {
-            0 => 0,
-            8.. => u64::MAX,
-            n => (1u64 << (8 * n)) - 1,
-        };
+        Some(Self::lowered([a, b], word.len()))
+    }
+
+    /// The key of the `n` ASCII letters at the start of `words` (the rest is masked off).
+    #[inline(always)]
+    fn lowered(words: [u64; 2], n: usize) -> [u64; 2] {
+        // Letters only: setting bit 5 of each byte lowercases it.
         let ones = 0x2020_2020_2020_2020u64;
-        let n = word.len();
-        Some([a | (ones & bits(n)), b | (ones & bits(n.saturating_sub(8)))])
+        let (ma, mb) = (low_bytes(n), low_bytes(n.saturating_sub(8)));
+        [(words[0] | ones) & ma, (words[1] | ones) & mb]
     }
 
     #[inline(always)]
@@ -607,22 +629,43 @@ impl Table {
         (x >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
-    #[inline]
-    fn get(&self, word: &[u8]) -> Lex {
-        let Some(key) = Self::key(word) else {
-            return Lex::Other;
-        };
+    #[inline(always)]
+    fn get_key(&self, key: [u64; 2]) -> Lex {
         let mut h = Self::hash(key);
         loop {
-            let (k, lex) = self.slots[h];
-            if k == key {
-                return lex;
+            let lo = self.lo[h];
+            if lo == key[0] && self.hi[h] == key[1] {
+                return self.lex[h];
             }
-            if k == [0, 0] {
+            if lo == 0 {
                 return Lex::Other;
             }
             h = (h + 1) & (SLOTS - 1);
         }
+    }
+
+    /// The meaning of a word (any case).
+    #[cfg(test)]
+    fn get(&self, word: &[u8]) -> Lex {
+        Self::key(word).map_or(Lex::Other, |k| self.get_key(k))
+    }
+
+    /// The meaning of `bytes[start..end]`, a run of ASCII letters, read in place where
+    /// sixteen bytes follow its start.
+    #[inline(always)]
+    fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> Lex {
+        let n = end - start;
+        if n > 16 {
+            return Lex::Other;
+        }
+        let key = match (swar::load(bytes, start), swar::load(bytes, start + 8)) {
+            (Some(a), Some(b)) => Self::lowered([a, b], n),
+            _ => match Self::key(&bytes[start..end]) {
+                Some(k) => k,
+                None => return Lex::Other,
+            },
+        };
+        self.get_key(key)
     }
 }
 
@@ -638,6 +681,7 @@ pub(crate) fn lookup(word: &str) -> Lex {
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let s = &text[span];
     let bytes = s.as_bytes();
+    let all = text.as_bytes();
     let table = &*TABLE;
     let mut i = 0;
     let mut prev_end = usize::MAX;
@@ -656,7 +700,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             }
             kind = Kind::Word;
             lex = if ascii {
-                table.get(&bytes[start..i])
+                table.get_run(all, span.start + start, span.start + i)
             } else {
                 Lex::Other
             };
