@@ -22,6 +22,7 @@ mod percent;
 mod quantity;
 mod scan;
 mod value;
+mod wordmap;
 
 use std::borrow::Cow;
 

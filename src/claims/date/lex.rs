@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
+use crate::claims::wordmap::WordMap;
 use crate::span::Span;
 use crate::swar;
 
@@ -553,123 +554,12 @@ static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
     m
 });
 
-/// [`LEXICON`] as an open-addressed table keyed on the lowercased bytes of a word, for
-/// the tokenizer, which looks up every word of a sentence. The keys' first and last eight
-/// bytes and the meanings are kept apart, so that a word the table lacks reads only
-/// `lo` (8 KB), which stays in the cache.
-struct Table {
-    /// The first eight bytes of the word of each slot (lowercase, little-endian, padded
-    /// with zero bytes); 0 for an empty slot.
-    lo: Box<[u64; SLOTS]>,
-    /// Its next eight bytes.
-    hi: Box<[u64; SLOTS]>,
-    /// Its meaning.
-    lex: Box<[Lex; SLOTS]>,
-}
-
-/// The number of slots of [`Table`] (a power of two, over twice the number of words).
-const SLOTS: usize = 1024;
-
-/// The low `n` bytes of a `u64` (all for 8 or more).
-#[inline(always)]
-fn low_bytes(n: usize) -> u64 {
-    match n {
-        0 => 0,
-        8.. => u64::MAX,
-        n => (1u64 << (8 * n)) - 1,
-    }
-}
-
-impl Table {
-    fn new(words: &HashMap<&'static str, Lex>) -> Table {
-        assert!(words.len() * 2 < SLOTS, "too many date words");
-        let mut t = Table {
-            lo: Box::new([0; SLOTS]),
-            hi: Box::new([0; SLOTS]),
-            lex: Box::new([Lex::Other; SLOTS]),
-        };
-        for (w, lex) in words {
-            let key = Self::key(w.as_bytes()).unwrap_or_else(|| panic!("date word {w}"));
-            let mut h = Self::hash(key);
-            while t.lo[h] != 0 {
-                h = (h + 1) & (SLOTS - 1);
-            }
-            t.lo[h] = key[0];
-            t.hi[h] = key[1];
-            t.lex[h] = *lex;
-        }
-        t
-    }
-
-    /// The key of a word of ASCII letters (at most 16): its bytes lowercased, little-endian,
-    /// padded with zero bytes. `None` for anything else.
-    fn key(word: &[u8]) -> Option<[u64; 2]> {
-        if word.is_empty() || word.len() > 16 || !word.iter().all(u8::is_ascii_alphabetic) {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..word.len()].copy_from_slice(word);
-        let a = u64::from_le_bytes(buf[..8].try_into().unwrap_or_default());
-        let b = u64::from_le_bytes(buf[8..].try_into().unwrap_or_default());
-        Some(Self::lowered([a, b], word.len()))
-    }
-
-    /// The key of the `n` ASCII letters at the start of `words` (the rest is masked off).
-    #[inline(always)]
-    fn lowered(words: [u64; 2], n: usize) -> [u64; 2] {
-        // Letters only: setting bit 5 of each byte lowercases it.
-        let ones = 0x2020_2020_2020_2020u64;
-        let (ma, mb) = (low_bytes(n), low_bytes(n.saturating_sub(8)));
-        [(words[0] | ones) & ma, (words[1] | ones) & mb]
-    }
-
-    #[inline(always)]
-    fn hash(key: [u64; 2]) -> usize {
-        let x = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (x >> (64 - SLOTS.trailing_zeros())) as usize
-    }
-
-    #[inline(always)]
-    fn get_key(&self, key: [u64; 2]) -> Lex {
-        let mut h = Self::hash(key);
-        loop {
-            let lo = self.lo[h];
-            if lo == key[0] && self.hi[h] == key[1] {
-                return self.lex[h];
-            }
-            if lo == 0 {
-                return Lex::Other;
-            }
-            h = (h + 1) & (SLOTS - 1);
-        }
-    }
-
-    /// The meaning of a word (any case).
-    #[cfg(test)]
-    fn get(&self, word: &[u8]) -> Lex {
-        Self::key(word).map_or(Lex::Other, |k| self.get_key(k))
-    }
-
-    /// The meaning of `bytes[start..end]`, a run of ASCII letters, read in place where
-    /// sixteen bytes follow its start.
-    #[inline(always)]
-    fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> Lex {
-        let n = end - start;
-        if n > 16 {
-            return Lex::Other;
-        }
-        let key = match (swar::load(bytes, start), swar::load(bytes, start + 8)) {
-            (Some(a), Some(b)) => Self::lowered([a, b], n),
-            _ => match Self::key(&bytes[start..end]) {
-                Some(k) => k,
-                None => return Lex::Other,
-            },
-        };
-        self.get_key(key)
-    }
-}
-
-static TABLE: Lazy<Table> = Lazy::new(|| Table::new(&LEXICON));
+/// [`LEXICON`] as a perfect hash table, for the tokenizer, which looks up every word of a
+/// sentence.
+static TABLE: Lazy<WordMap<Lex>> = Lazy::new(|| {
+    let words: Vec<(&[u8], Lex)> = LEXICON.iter().map(|(w, l)| (w.as_bytes(), *l)).collect();
+    WordMap::new(&words, Lex::Other)
+});
 
 /// The meaning of a word (any case).
 #[cfg(test)]
