@@ -54,6 +54,7 @@ use once_cell::sync::Lazy;
 use super::anchors::{self, WordHits, WordSet};
 use super::scan::{self, Token, is_word_char, next_token, prev_token};
 use super::value::Number;
+use super::wordmap::WordMap;
 use crate::span::Span;
 
 /// The value of a number as the text gives it.
@@ -414,14 +415,19 @@ pub fn is_number_word(word: &str) -> bool {
 }
 
 fn classify(word: &str) -> Option<W> {
-    let mut buf = [0u8; 24];
-    let w = scan::lower(word, &mut buf)?;
-    let (len, first) = (w.len(), w.as_bytes().first().copied()?);
-    WORDS
-        .iter()
-        .find(|(k, _)| k.len() == len && k.as_bytes()[0] == first && *k == w)
-        .map(|&(_, c)| c)
+    let k = CLASSES.get(word.as_bytes());
+    (k > 0).then(|| WORDS[usize::from(k - 1)].1)
 }
+
+/// The index + 1 of each of [`WORDS`], by word (0 for any other word).
+static CLASSES: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let words: Vec<(&[u8], u8)> = WORDS
+        .iter()
+        .enumerate()
+        .map(|(k, (w, _))| (w.as_bytes(), k as u8 + 1))
+        .collect();
+    WordMap::new(&words, 0)
+});
 
 fn int(n: i128) -> Number {
     Number::new(n, 0)
@@ -1458,6 +1464,28 @@ fn is_phone_like(b: &[u8], i: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classify_finds_every_word_in_any_case() {
+        for &(w, c) in WORDS {
+            assert_eq!(classify(w), Some(c), "{w}");
+            assert_eq!(classify(&w.to_ascii_uppercase()), Some(c), "{w}");
+            assert_eq!(classify(&format!("{w}x")), None, "{w}");
+            assert_eq!(classify(&format!("{w}\u{301}")), None, "{w}");
+        }
+        for w in [
+            "",
+            "on",
+            "tw0",
+            "twenty-one",
+            "ﬁve",
+            "LA\u{212A}H",
+            "Mañana",
+            "dozenss",
+        ] {
+            assert_eq!(classify(w), None, "{w}");
+        }
+    }
 
     /// [`find`] with the word anchors taken straight from the automaton: every match,
     /// over every byte of the span.
