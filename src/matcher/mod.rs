@@ -220,12 +220,20 @@ impl Matcher {
                 None => false,
             };
         }
+        // Each filter is sized for its own forms: few forms can match text that starts
+        // with a lowercase letter, and a small filter stays in the cache.
+        let lower_ok: Vec<bool> = patterns
+            .iter()
+            .map(|info| {
+                let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
+                info.leading_the || ts.iter().any(|t| t.lower_ok)
+            })
+            .collect();
         let mut prefixes = Prefixes::with_capacity(keys.len());
-        let mut prefixes_lower = Prefixes::with_capacity(keys.len());
-        for (key, info) in keys.iter().zip(&patterns) {
-            let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
+        let mut prefixes_lower = Prefixes::with_capacity(lower_ok.iter().filter(|&&ok| ok).count());
+        for (key, &ok) in keys.iter().zip(&lower_ok) {
             prefixes.add(key);
-            if info.leading_the || ts.iter().any(|t| t.lower_ok) {
+            if ok {
                 prefixes_lower.add(key);
             }
         }
