@@ -115,8 +115,6 @@ pub(crate) struct WordHits<'t, 'a> {
     /// Is the last byte of the block a letter (so that the next block's first run is no
     /// start)?
     carry: bool,
-    /// The automaton's matches in a run read in full, not yet reported (reversed).
-    pending: Vec<usize>,
     /// The flags of the words seen so far, less [`NUMBER`].
     cues: u8,
     words: &'a WordSet,
@@ -139,7 +137,6 @@ impl<'t, 'a> WordHits<'t, 'a> {
             letters: 0,
             starts: 0,
             carry: false,
-            pending: Vec::new(),
             cues: 0,
             words,
             automaton,
@@ -155,11 +152,6 @@ impl<'t, 'a> WordHits<'t, 'a> {
         self.starts = letters & !((letters << 1) | u64::from(self.carry));
         self.carry = letters >> 63 != 0;
         self.letters = letters;
-    }
-
-    /// The cue flags of the words read so far (all of them, once the iterator is done).
-    pub(crate) fn cues(&self) -> u8 {
-        self.cues
     }
 
     /// Is the character before `i` (not before `lo`) a word character?
@@ -213,33 +205,19 @@ impl<'t, 'a> WordHits<'t, 'a> {
             _ => false,
         }
     }
-
-    /// Queues every match of the automaton in the run `start..end`.
-    #[cold]
-    fn read_run(&mut self, start: usize, end: usize) {
-        let from = self.pending.len();
-        self.pending.extend(
-            self.automaton
-                .find_iter(&self.text[start..end])
-                .map(|m| start + m.start()),
-        );
-        self.pending[from..].reverse();
-    }
 }
 
-impl Iterator for WordHits<'_, '_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
+impl WordHits<'_, '_> {
+    /// Appends every anchor not yet reported to `out`, in order, and returns the cue
+    /// flags of all the words: the iterator run to its end in one tight loop.
+    pub(crate) fn read_all(&mut self, out: &mut Vec<usize>) -> u8 {
+        let bytes = self.text.as_bytes();
         loop {
-            if let Some(p) = self.pending.pop() {
-                return Some(p);
-            }
             while self.starts == 0 {
                 self.base += 64;
                 if self.base >= self.hi {
                     self.base = self.hi;
-                    return None;
+                    return self.cues;
                 }
                 self.load_block();
             }
@@ -250,19 +228,22 @@ impl Iterator for WordHits<'_, '_> {
             let end = if rest != 0 {
                 (start + rest.trailing_zeros() as usize).min(self.hi)
             } else {
-                crate::swar::skip_letters(self.text.as_bytes(), self.base + 64, self.hi)
+                crate::swar::skip_letters(bytes, self.base + 64, self.hi)
             };
-            let flags = self.words.get_run(self.text.as_bytes(), start, end);
+            let flags = self.words.get_run(bytes, start, end);
             self.cues |= flags & !NUMBER;
             if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
-                // A run too short to hold a number word has no match at all.
                 if end - start >= self.words.shortest {
-                    self.read_run(start, end);
+                    out.extend(
+                        self.automaton
+                            .find_iter(&self.text[start..end])
+                            .map(|m| start + m.start()),
+                    );
                 }
                 continue;
             }
             if flags & NUMBER != 0 && !self.word_char_before(start) {
-                return Some(start);
+                out.push(start);
             }
         }
     }
@@ -271,6 +252,13 @@ impl Iterator for WordHits<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every anchor of `text[lo..hi]`.
+    fn all(text: &str, lo: usize, hi: usize, set: &WordSet, ac: &AhoCorasick) -> Vec<usize> {
+        let mut out = Vec::new();
+        WordHits::new(text, lo, hi, set, ac).read_all(&mut out);
+        out
+    }
 
     fn automaton(words: &[&'static str]) -> AhoCorasick {
         aho_corasick::AhoCorasickBuilder::new()
@@ -297,15 +285,15 @@ mod tests {
             ("", &[]),
         ];
         for &(text, want) in cases {
-            let got: Vec<usize> = WordHits::new(text, 0, text.len(), &set, &ac).collect();
+            let got = all(text, 0, text.len(), &set, &ac);
             assert_eq!(got, want, "{text:?}");
         }
         // Long texts cross blocks of 64 bytes, and runs cross them too.
         let long = format!("{}thousand one {}one", "x ".repeat(30), "y".repeat(70));
-        let got: Vec<usize> = WordHits::new(&long, 0, long.len(), &set, &ac).collect();
+        let got = all(&long, 0, long.len(), &set, &ac);
         assert_eq!(got, [60, 69]);
         // Only `lo..hi` is read.
-        let got: Vec<usize> = WordHits::new("one two ten", 4, 9, &set, &ac).collect();
+        let got = all("one two ten", 4, 9, &set, &ac);
         assert_eq!(got, [4]);
     }
 
@@ -313,11 +301,8 @@ mod tests {
     fn cues() {
         let set = WordSet::new(&[("one", NUMBER), ("killed", CASUALTY), ("dead", CASUALTY)]);
         let ac = automaton(&["one"]);
-        let cues = |text: &str| {
-            let mut w = WordHits::new(text, 0, text.len(), &set, &ac);
-            w.by_ref().for_each(drop);
-            w.cues()
-        };
+        let cues =
+            |text: &str| WordHits::new(text, 0, text.len(), &set, &ac).read_all(&mut Vec::new());
         assert_eq!(cues("One man was KILLED."), CASUALTY);
         assert_eq!(cues("one dead, one hurt"), CASUALTY);
         assert_eq!(cues("one deadline"), 0);

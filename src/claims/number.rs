@@ -48,6 +48,8 @@
 //! assert!(number::find_all("a year and the 40th day").is_empty());
 //! ```
 
+use std::cell::RefCell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
@@ -179,11 +181,26 @@ pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
 /// with [`anchors::DIGIT`] if the span has an ASCII digit.
 pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
     let span = clamp(text, span);
-    let mut words = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC);
-    let digit = find_from(text, span, &mut words, out);
-    // Read the rest for the cues (the parser stops at the last anchor).
-    words.by_ref().for_each(drop);
-    words.cues() | if digit { anchors::DIGIT } else { 0 }
+    // The word anchors are read in one pass over the words (which the cues need anyway),
+    // then the parser runs over them.
+    ANCHORS.with(|cell| {
+        let mut fresh = Vec::new();
+        let mut borrowed = cell.try_borrow_mut();
+        let found = match borrowed {
+            Ok(ref mut v) => &mut **v,
+            Err(_) => &mut fresh,
+        };
+        found.clear();
+        let cues =
+            WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC).read_all(found);
+        let digit = find_from(text, span, found.iter().copied(), out);
+        cues | if digit { anchors::DIGIT } else { 0 }
+    })
+}
+
+thread_local! {
+    /// The word anchors of a sentence, a buffer reused from one sentence to the next.
+    static ANCHORS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
 /// [`find`] over a clamped span, with the word anchors given; true if the span has an
