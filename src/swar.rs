@@ -30,6 +30,16 @@ fn equal(w: u64, c: u8) -> u64 {
     !(v.wrapping_add(LOW7)) & HIGH
 }
 
+/// Bit `j` set where byte `j` of `w` (ASCII) is not an ASCII lowercase letter or digit:
+/// the places after a word character where a word boundary may fall.
+#[inline(always)]
+pub(crate) fn not_lower_digit_mask(w: u64) -> u32 {
+    let x = w & LOW7;
+    let lower = at_least(x, b'a') & !at_least(x, b'z' + 1);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    gather(!((lower | digit) & !w) & HIGH) as u32
+}
+
 /// The first position at or after `i` (and before `stop`) whose byte is not an ASCII
 /// lowercase letter or digit: the end of the tail of a word, inside which no word
 /// boundary can fall.

@@ -16,8 +16,8 @@
 //!   which only matters if the token has another anchor after the match: a digit
 //!   (`phone5-6`) or a word after an apostrophe inside the token (`one'two`).
 //! - So a run is read in full, with the automaton, only when its token goes on after it
-//!   with a digit or an apostrophe and a letter (rare); otherwise only its first
-//!   letters are looked up in a small hash table of the number words.
+//!   with a digit or an apostrophe and a letter (rare); otherwise it is looked up, with
+//!   one probe, in a perfect hash table of the number words ([`WordMap`]).
 //!
 //! The anchors are thus exactly those of the automaton wherever they can matter, at a
 //! cost of a few instructions per word, with runs of letters and digits found eight
@@ -26,24 +26,25 @@
 use aho_corasick::AhoCorasick;
 
 use super::scan::is_word_char;
+use super::wordmap::WordMap;
 use crate::swar;
 
 /// Flag of [`WordSet`] entries: a word that anchors a number.
 pub(crate) const NUMBER: u8 = 1;
 /// Flag of [`WordSet`] entries: a cue word of casualty figures.
 pub(crate) const CASUALTY: u8 = 2;
+/// Flag of [`WordSet`] entries: a word that may start a date in a sentence without digits.
+pub(crate) const DATE: u8 = 4;
+/// Cue flag of a sentence (never of a word): it has an ASCII digit.
+pub(crate) const DIGIT: u8 = 128;
 
-/// Words (lowercase ASCII letters, at most 16) with flags, in a hash table: the number
-/// words that anchor numbers, and the cue words that recognisers need in a sentence.
+/// Words (lowercase ASCII letters, at most 16) with flags, in a perfect hash table: the
+/// number words that anchor numbers, and the cue words that recognisers need in a
+/// sentence.
 pub(crate) struct WordSet {
-    /// Index + 1 into `words` by hash slot; 0 for an empty slot.
-    slots: Box<[u8; 512]>,
-    words: Vec<(&'static [u8], u8)>,
+    map: WordMap<u8>,
     /// The length of the shortest word.
     shortest: usize,
-    /// A bit per (length, first three letters, last letter) of each word, hashed: the
-    /// first test, which few other words pass (so that it branches predictably).
-    prefixes: Box<[u64; 256]>,
 }
 
 impl WordSet {
@@ -58,89 +59,23 @@ impl WordSet {
                 None => list.push((w, flag)),
             }
         }
-        assert!(list.len() < 255, "too many words");
-        let mut slots = Box::new([0u8; 512]);
-        let mut prefixes = Box::new([0u64; 256]);
-        for (i, (w, _)) in list.iter().enumerate() {
-            let mut h = Self::hash(w);
-            while slots[h] != 0 {
-                h = (h + 1) & 511;
-            }
-            slots[h] = i as u8 + 1;
-            let bit = Self::prefix_bit(w.len(), [w[0], w[1], w[2]], w[w.len() - 1]);
-            prefixes[bit >> 6] |= 1 << (bit & 63);
-        }
         let shortest = list.iter().map(|(w, _)| w.len()).min().unwrap_or(3);
         WordSet {
-            slots,
-            words: list,
+            map: WordMap::new(&list, 0),
             shortest,
-            prefixes,
         }
     }
 
-    #[inline(always)]
-    fn hash(lower: &[u8]) -> usize {
-        let mut k = [0u8; 16];
-        k[..lower.len()].copy_from_slice(lower);
-        let a = u64::from_le_bytes(k[..8].try_into().unwrap_or_default());
-        let b = u64::from_le_bytes(k[8..].try_into().unwrap_or_default());
-        let x = (a ^ b.rotate_left(29) ^ lower.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (x >> 55) as usize
-    }
-
-    /// The bit of `prefixes` for a word of `len` letters that starts with `first` and
-    /// ends with `last`: the low five bits of each letter (so that case drops out),
-    /// hashed.
-    #[inline(always)]
-    fn prefix_bit(len: usize, first: [u8; 3], last: u8) -> usize {
-        let key = ((len as u32 & 31) << 20)
-            | (u32::from(first[0] & 31) << 15)
-            | (u32::from(first[1] & 31) << 10)
-            | (u32::from(first[2] & 31) << 5)
-            | u32::from(last & 31);
-        (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
-    }
-
-    /// The flags of the run of letters `bytes[start..end]`: [`get`](Self::get), with the
-    /// first test read from the bytes in place.
+    /// The flags of the run of ASCII letters `bytes[start..end]`.
     #[inline(always)]
     pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> u8 {
-        let Some(&[a, b, c]) = bytes.get(start..start + 3) else {
-            return self.get(&bytes[start..end]);
-        };
-        // Shorter runs read the bytes after them here: their length rules them out.
-        let bit = Self::prefix_bit(end - start, [a, b, c], bytes[end - 1]);
-        if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return 0;
-        }
-        self.get(&bytes[start..end])
+        self.map.get_run(bytes, start, end)
     }
 
     /// The flags of `word` (ASCII letters, any case): 0 if it is not in the set.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, word: &[u8]) -> u8 {
-        if word.len() < self.shortest || word.len() > 16 {
-            return 0;
-        }
-        let mut buf = [0u8; 16];
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        let lower = &buf[..word.len()];
-        let mut h = Self::hash(lower);
-        loop {
-            match self.slots[h] {
-                0 => return 0,
-                i => {
-                    let (w, flags) = self.words[usize::from(i - 1)];
-                    if w == lower {
-                        return flags;
-                    }
-                    h = (h + 1) & 511;
-                }
-            }
-        }
+        self.map.get(word)
     }
 }
 
@@ -180,8 +115,6 @@ pub(crate) struct WordHits<'t, 'a> {
     /// Is the last byte of the block a letter (so that the next block's first run is no
     /// start)?
     carry: bool,
-    /// The automaton's matches in a run read in full, not yet reported (reversed).
-    pending: Vec<usize>,
     /// The flags of the words seen so far, less [`NUMBER`].
     cues: u8,
     words: &'a WordSet,
@@ -204,7 +137,6 @@ impl<'t, 'a> WordHits<'t, 'a> {
             letters: 0,
             starts: 0,
             carry: false,
-            pending: Vec::new(),
             cues: 0,
             words,
             automaton,
@@ -220,11 +152,6 @@ impl<'t, 'a> WordHits<'t, 'a> {
         self.starts = letters & !((letters << 1) | u64::from(self.carry));
         self.carry = letters >> 63 != 0;
         self.letters = letters;
-    }
-
-    /// The cue flags of the words read so far (all of them, once the iterator is done).
-    pub(crate) fn cues(&self) -> u8 {
-        self.cues
     }
 
     /// Is the character before `i` (not before `lo`) a word character?
@@ -278,33 +205,19 @@ impl<'t, 'a> WordHits<'t, 'a> {
             _ => false,
         }
     }
-
-    /// Queues every match of the automaton in the run `start..end`.
-    #[cold]
-    fn read_run(&mut self, start: usize, end: usize) {
-        let from = self.pending.len();
-        self.pending.extend(
-            self.automaton
-                .find_iter(&self.text[start..end])
-                .map(|m| start + m.start()),
-        );
-        self.pending[from..].reverse();
-    }
 }
 
-impl Iterator for WordHits<'_, '_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
+impl WordHits<'_, '_> {
+    /// Appends every anchor not yet reported to `out`, in order, and returns the cue
+    /// flags of all the words: the iterator run to its end in one tight loop.
+    pub(crate) fn read_all(&mut self, out: &mut Vec<usize>) -> u8 {
+        let bytes = self.text.as_bytes();
         loop {
-            if let Some(p) = self.pending.pop() {
-                return Some(p);
-            }
             while self.starts == 0 {
                 self.base += 64;
                 if self.base >= self.hi {
                     self.base = self.hi;
-                    return None;
+                    return self.cues;
                 }
                 self.load_block();
             }
@@ -315,19 +228,22 @@ impl Iterator for WordHits<'_, '_> {
             let end = if rest != 0 {
                 (start + rest.trailing_zeros() as usize).min(self.hi)
             } else {
-                crate::swar::skip_letters(self.text.as_bytes(), self.base + 64, self.hi)
+                crate::swar::skip_letters(bytes, self.base + 64, self.hi)
             };
-            let flags = self.words.get_run(self.text.as_bytes(), start, end);
+            let flags = self.words.get_run(bytes, start, end);
             self.cues |= flags & !NUMBER;
             if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
-                // A run too short to hold a number word has no match at all.
                 if end - start >= self.words.shortest {
-                    self.read_run(start, end);
+                    out.extend(
+                        self.automaton
+                            .find_iter(&self.text[start..end])
+                            .map(|m| start + m.start()),
+                    );
                 }
                 continue;
             }
             if flags & NUMBER != 0 && !self.word_char_before(start) {
-                return Some(start);
+                out.push(start);
             }
         }
     }
@@ -336,6 +252,13 @@ impl Iterator for WordHits<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every anchor of `text[lo..hi]`.
+    fn all(text: &str, lo: usize, hi: usize, set: &WordSet, ac: &AhoCorasick) -> Vec<usize> {
+        let mut out = Vec::new();
+        WordHits::new(text, lo, hi, set, ac).read_all(&mut out);
+        out
+    }
 
     fn automaton(words: &[&'static str]) -> AhoCorasick {
         aho_corasick::AhoCorasickBuilder::new()
@@ -362,15 +285,15 @@ mod tests {
             ("", &[]),
         ];
         for &(text, want) in cases {
-            let got: Vec<usize> = WordHits::new(text, 0, text.len(), &set, &ac).collect();
+            let got = all(text, 0, text.len(), &set, &ac);
             assert_eq!(got, want, "{text:?}");
         }
         // Long texts cross blocks of 64 bytes, and runs cross them too.
         let long = format!("{}thousand one {}one", "x ".repeat(30), "y".repeat(70));
-        let got: Vec<usize> = WordHits::new(&long, 0, long.len(), &set, &ac).collect();
+        let got = all(&long, 0, long.len(), &set, &ac);
         assert_eq!(got, [60, 69]);
         // Only `lo..hi` is read.
-        let got: Vec<usize> = WordHits::new("one two ten", 4, 9, &set, &ac).collect();
+        let got = all("one two ten", 4, 9, &set, &ac);
         assert_eq!(got, [4]);
     }
 
@@ -378,11 +301,8 @@ mod tests {
     fn cues() {
         let set = WordSet::new(&[("one", NUMBER), ("killed", CASUALTY), ("dead", CASUALTY)]);
         let ac = automaton(&["one"]);
-        let cues = |text: &str| {
-            let mut w = WordHits::new(text, 0, text.len(), &set, &ac);
-            w.by_ref().for_each(drop);
-            w.cues()
-        };
+        let cues =
+            |text: &str| WordHits::new(text, 0, text.len(), &set, &ac).read_all(&mut Vec::new());
         assert_eq!(cues("One man was KILLED."), CASUALTY);
         assert_eq!(cues("one dead, one hurt"), CASUALTY);
         assert_eq!(cues("one deadline"), 0);

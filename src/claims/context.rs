@@ -2,6 +2,8 @@
 //! (qualifiers), the noun phrase a figure counts, and the tests that tell a count from a
 //! name, a page number or a year.
 
+use std::cell::Cell;
+
 use super::number::{Amount, NumberMatch};
 use super::scan::{self, TokKind, Token, next_token, prev_token};
 use super::{Claim, ClaimKind, Qualifier, SentenceContext, Value};
@@ -21,6 +23,28 @@ pub(crate) struct Figures<'t, 'c> {
     /// The cue flags of the words of the sentence ([`super::anchors::CASUALTY`] …): a
     /// recogniser whose cue words are all missing finds nothing.
     pub(crate) cues: u8,
+    /// The tokens [`next`](Self::next) and [`prev`](Self::prev) found, by position: the
+    /// recognisers ask again and again for the tokens around the same numbers.
+    memo: [Memo; 2],
+}
+
+/// The number of entries of a [`Memo`] (a power of two).
+const MEMO: usize = 8;
+
+/// A direct-mapped cache of tokens by position.
+type Memo = [Cell<(usize, Option<Token>)>; MEMO];
+
+/// The token of `memo` at `pos`, or `find(pos)` (then kept).
+#[inline]
+fn memoized(memo: &Memo, pos: usize, find: impl FnOnce(usize) -> Option<Token>) -> Option<Token> {
+    let slot = &memo[pos & (MEMO - 1)];
+    let (at, token) = slot.get();
+    if at == pos {
+        return token;
+    }
+    let token = find(pos);
+    slot.set((pos, token));
+    token
 }
 
 impl<'t, 'c> Figures<'t, 'c> {
@@ -43,15 +67,20 @@ impl<'t, 'c> Figures<'t, 'c> {
             nums,
             mentions: ctx.mentions,
             cues,
+            memo: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new((usize::MAX, None)))),
         }
     }
 
     pub(crate) fn next(&self, pos: usize) -> Option<Token> {
-        next_token(self.text, pos, self.hi)
+        memoized(&self.memo[0], pos, |pos| {
+            next_token(self.text, pos, self.hi)
+        })
     }
 
     pub(crate) fn prev(&self, pos: usize) -> Option<Token> {
-        prev_token(self.text, pos, self.lo)
+        memoized(&self.memo[1], pos, |pos| {
+            prev_token(self.text, pos, self.lo)
+        })
     }
 
     /// The next token, if it is the word `w` (lowercase).

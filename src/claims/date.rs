@@ -1,6 +1,7 @@
 //! Dates: absolute dates at the grain the text gives, ranges, and relative dates.
 //!
-//! A sentence with no digit and no date word is skipped by a prefilter ([`lex::may_hold_date`]).
+//! A sentence with no digit and no date word ([`lex::CUE_WORDS`]) is skipped: the number
+//! parser's pass over the sentence tells (its cue flags).
 //! Otherwise it is split into tokens and a hand-written grammar ([`parse::Parser`]) tries, at
 //! each token, every date form that may start there and keeps the longest:
 //!
@@ -39,7 +40,7 @@ mod parse;
 
 use std::cell::RefCell;
 
-use super::{Claim, ClaimKind, SentenceContext, Value};
+use super::{Claim, ClaimKind, SentenceContext, Value, anchors};
 use crate::claims::value::Date;
 use crate::span::Span;
 
@@ -52,15 +53,22 @@ thread_local! {
     static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Pushes the date claims of one sentence to `out`.
-pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) {
+/// The words that may start a date in a sentence without digits ([`anchors::DATE`]).
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    lex::CUE_WORDS.iter().copied()
+}
+
+/// Pushes the date claims of one sentence to `out`; `cues` are the cue flags of the
+/// sentence ([`super::number::find_with_cues`]): without a digit or a date word, there
+/// is none.
+pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, cues: u8, out: &mut Vec<Claim<'t>>) {
+    if cues & (anchors::DIGIT | anchors::DATE) == 0 {
+        return;
+    }
     if ctx.span.end > ctx.text.len() || ctx.span.is_empty() {
         return;
     }
-    let Some(sentence) = ctx.text.get(ctx.span.range()) else {
-        return;
-    };
-    if !lex::may_hold_date(sentence) {
+    if ctx.text.get(ctx.span.range()).is_none() {
         return;
     }
     TOKENS.with(|cell| {
@@ -76,11 +84,8 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, out: &mut Vec<Claim<'t>>) 
         let mut i = 0;
         let mut last_end = None;
         while i < toks.len() {
-            // No date starts at a word the grammar does not know.
-            if matches!(
-                (toks[i].kind, toks[i].lex),
-                (lex::Kind::Word, lex::Lex::Other)
-            ) {
+            // No date starts at a word the grammar does not know, nor at most marks.
+            if !parser.may_start(i) {
                 i += 1;
                 continue;
             }
@@ -199,7 +204,7 @@ mod tests {
             reference_date: reference.map(|r| Date::parse_ymd(r).unwrap()),
         };
         let mut out = Vec::new();
-        find(&ctx, &mut out);
+        find(&ctx, cues(text), &mut out);
         out.iter()
             .map(|c| {
                 let s = |v: &Option<Value>| v.map(|v| v.to_string());
@@ -212,6 +217,60 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The cue flags of `text` as one sentence.
+    fn cues(text: &str) -> u8 {
+        crate::claims::number::find_with_cues(text, Span::new(0, text.len()), &mut Vec::new())
+    }
+
+    fn may_hold_date(text: &str) -> bool {
+        cues(text) & (anchors::DIGIT | anchors::DATE) != 0
+    }
+
+    #[test]
+    fn prefilter() {
+        assert!(may_hold_date("It rained on Sunday."));
+        assert!(may_hold_date("Founded in 1965."));
+        assert!(may_hold_date("next WEEK"));
+        assert!(may_hold_date("(Dec)"));
+        assert!(!may_hold_date("The monsoon was decidedly sunny."));
+        assert!(!may_hold_date("Nothing here at all."));
+        assert!(!may_hold_date("Mayday: Sundays, weekdays."));
+    }
+
+    #[test]
+    fn no_date_starts_where_may_start_says_none_can() {
+        let texts = [
+            "He was killed on August 30, 1981, at 5 p.m. local time.",
+            "From 1981 to 1986, and between December 2013 and April 2014, it grew.",
+            "Last week, two days ago, the weekend before, this Friday and next Sunday.",
+            "Filed 30/08/1981 and 2021-05-10T09:46:35Z; noon, midnight, 17:30 UTC.",
+            "In the 1970s, on Aug. 30th–31st '80s and ’90s, mid-2019, Q3 2020, H1 FY2021.",
+            "Christmas Eve, New Year's Day, Easter Monday, the summer of 1969, fiscal 2020.",
+            "The first of May, twenty-first of June, the third quarter, a few weeks later.",
+            "She said it would happen by tomorrow or tonight, now or yesterday morning.",
+            "Scores: 3-1, 10-12 and 1981–86; 19-20 November; 4 to 22 January 2001.",
+        ];
+        for text in texts {
+            let mut toks = Vec::new();
+            lex::tokenize(text, Span::new(0, text.len()), &mut toks);
+            for rf in [None, Some(Date::parse_ymd("2021-05-01").unwrap())] {
+                let parser = Parser::new(text, &toks, rf);
+                for i in 0..toks.len() {
+                    if parser.may_start(i) {
+                        continue;
+                    }
+                    for last_end in [None, Some(i), i.checked_sub(1), i.checked_sub(2)] {
+                        assert!(
+                            parser.at(i, last_end).is_none(),
+                            "{text:?} at {:?}",
+                            &text[toks[i].s..toks[i].e]
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn run(text: &str, reference: Option<&str>) -> Vec<Row> {
@@ -1224,7 +1283,7 @@ mod tests {
                     reference_date: r.map(|r| Date::parse_ymd(r).unwrap()),
                 };
                 let mut out = Vec::new();
-                find(&ctx, &mut out);
+                find(&ctx, cues(t), &mut out);
                 for c in out {
                     assert!(
                         c.span.end <= t.len()

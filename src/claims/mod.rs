@@ -22,6 +22,7 @@ mod percent;
 mod quantity;
 mod scan;
 mod value;
+mod wordmap;
 
 use std::borrow::Cow;
 
@@ -198,8 +199,8 @@ impl Recognizers {
         out: &mut Vec<Claim<'t>>,
     ) {
         let from = out.len();
-        date::find(ctx, out);
         let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
+        date::find(ctx, figures.cues, out);
         if !figures.nums.is_empty() {
             money::find(&figures, out);
             percent::find(&figures, out);

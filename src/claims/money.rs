@@ -211,6 +211,15 @@ static FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
     v
 });
 
+/// The indices of [`WORDS`] by the first byte of the phrase, in order.
+static WORDS_BY_FIRST: Lazy<Vec<Vec<usize>>> = Lazy::new(|| {
+    let mut v = vec![Vec::new(); 256];
+    for (k, (phrase, _, _)) in WORDS.iter().enumerate() {
+        v[usize::from(phrase.as_bytes()[0])].push(k);
+    }
+    v
+});
+
 /// ISO 4217 codes read before or after a number (`USD 5`, `5 million EUR`, `IRR 500`).
 const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "IRR", "INR", "CHF", "CAD", "AUD", "NZD", "HKD",
@@ -636,9 +645,9 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
     let (key, count) = f.words_after(from, 4, &mut buf, &mut ends);
     let mut best: Option<(usize, &str, &str, Unit)> = None;
     let first = key.as_bytes().first().copied().unwrap_or(0);
-    for &(phrase, code, unit) in WORDS {
-        if phrase.as_bytes()[0] == first
-            && key.starts_with(phrase)
+    for &k in &WORDS_BY_FIRST[usize::from(first)] {
+        let (phrase, code, unit) = WORDS[k];
+        if key.starts_with(phrase)
             && (key.len() == phrase.len() || key.as_bytes()[phrase.len()] == b' ')
         {
             let words = phrase.split(' ').count();

@@ -48,12 +48,15 @@
 //! assert!(number::find_all("a year and the 40th day").is_empty());
 //! ```
 
+use std::cell::RefCell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use super::anchors::{self, WordHits, WordSet};
 use super::scan::{self, Token, is_word_char, next_token, prev_token};
 use super::value::Number;
+use super::wordmap::WordMap;
 use crate::span::Span;
 
 /// The value of a number as the text gives it.
@@ -174,29 +177,47 @@ pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
     find_with_cues(text, span, out);
 }
 
-/// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …).
+/// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …),
+/// with [`anchors::DIGIT`] if the span has an ASCII digit.
 pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
     let span = clamp(text, span);
-    let mut words = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC);
-    find_from(text, span, &mut words, out);
-    // Read the rest for the cues (the parser stops at the last anchor).
-    words.by_ref().for_each(drop);
-    words.cues()
+    // The word anchors are read in one pass over the words (which the cues need anyway),
+    // then the parser runs over them.
+    ANCHORS.with(|cell| {
+        let mut fresh = Vec::new();
+        let mut borrowed = cell.try_borrow_mut();
+        let found = match borrowed {
+            Ok(ref mut v) => &mut **v,
+            Err(_) => &mut fresh,
+        };
+        found.clear();
+        let cues =
+            WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC).read_all(found);
+        let digit = find_from(text, span, found.iter().copied(), out);
+        cues | if digit { anchors::DIGIT } else { 0 }
+    })
 }
 
-/// [`find`] over a clamped span, with the word anchors given.
+thread_local! {
+    /// The word anchors of a sentence, a buffer reused from one sentence to the next.
+    static ANCHORS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`find`] over a clamped span, with the word anchors given; true if the span has an
+/// ASCII digit.
 fn find_from<'t>(
     text: &'t str,
     span: Span,
     words: impl Iterator<Item = usize>,
     out: &mut Vec<NumberMatch<'t>>,
-) {
+) -> bool {
     let (lo, hi) = (span.start, span.end);
     let bytes = text.as_bytes();
     let mut words = words.peekable();
     let mut pos = lo;
-    let mut digit_from = lo;
-    let mut next_digit = None;
+    let mut next_digit = anchors::next_digit(bytes, lo, lo, hi);
+    let any_digit = next_digit.is_some();
+    let mut digit_from = next_digit.unwrap_or(hi);
     loop {
         if next_digit.is_none_or(|d| d < pos) {
             digit_from = digit_from.max(pos);
@@ -233,6 +254,7 @@ fn find_from<'t>(
             pos += 1;
         }
     }
+    any_digit
 }
 
 /// The numbers of the whole of `text` (see [`find`]).
@@ -383,12 +405,13 @@ static WORDS_AC: Lazy<AhoCorasick> = Lazy::new(|| {
 });
 
 /// The same words in a hash table, for [`WordHits`], with the cue words of the
-/// recognisers.
+/// recognisers (casualty figures, dates).
 static ANCHOR_WORDS: Lazy<WordSet> = Lazy::new(|| {
     let words: Vec<(&str, u8)> = anchor_words()
         .into_iter()
         .map(|w| (w, anchors::NUMBER))
         .chain(super::casualty::cue_words().map(|w| (w, anchors::CASUALTY)))
+        .chain(super::date::cue_words().map(|w| (w, anchors::DATE)))
         .collect();
     WordSet::new(&words)
 });
@@ -409,14 +432,19 @@ pub fn is_number_word(word: &str) -> bool {
 }
 
 fn classify(word: &str) -> Option<W> {
-    let mut buf = [0u8; 24];
-    let w = scan::lower(word, &mut buf)?;
-    let (len, first) = (w.len(), w.as_bytes().first().copied()?);
-    WORDS
-        .iter()
-        .find(|(k, _)| k.len() == len && k.as_bytes()[0] == first && *k == w)
-        .map(|&(_, c)| c)
+    let k = CLASSES.get(word.as_bytes());
+    (k > 0).then(|| WORDS[usize::from(k - 1)].1)
 }
+
+/// The index + 1 of each of [`WORDS`], by word (0 for any other word).
+static CLASSES: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let words: Vec<(&[u8], u8)> = WORDS
+        .iter()
+        .enumerate()
+        .map(|(k, (w, _))| (w.as_bytes(), k as u8 + 1))
+        .collect();
+    WordMap::new(&words, 0)
+});
 
 fn int(n: i128) -> Number {
     Number::new(n, 0)
@@ -1453,6 +1481,28 @@ fn is_phone_like(b: &[u8], i: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classify_finds_every_word_in_any_case() {
+        for &(w, c) in WORDS {
+            assert_eq!(classify(w), Some(c), "{w}");
+            assert_eq!(classify(&w.to_ascii_uppercase()), Some(c), "{w}");
+            assert_eq!(classify(&format!("{w}x")), None, "{w}");
+            assert_eq!(classify(&format!("{w}\u{301}")), None, "{w}");
+        }
+        for w in [
+            "",
+            "on",
+            "tw0",
+            "twenty-one",
+            "ﬁve",
+            "LA\u{212A}H",
+            "Mañana",
+            "dozenss",
+        ] {
+            assert_eq!(classify(w), None, "{w}");
+        }
+    }
 
     /// [`find`] with the word anchors taken straight from the automaton: every match,
     /// over every byte of the span.

@@ -220,12 +220,20 @@ impl Matcher {
                 None => false,
             };
         }
+        // Each filter is sized for its own forms: few forms can match text that starts
+        // with a lowercase letter, and a small filter stays in the cache.
+        let lower_ok: Vec<bool> = patterns
+            .iter()
+            .map(|info| {
+                let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
+                info.leading_the || ts.iter().any(|t| t.lower_ok)
+            })
+            .collect();
         let mut prefixes = Prefixes::with_capacity(keys.len());
-        let mut prefixes_lower = Prefixes::with_capacity(keys.len());
-        for (key, info) in keys.iter().zip(&patterns) {
-            let ts = &targets[info.targets.0 as usize..info.targets.1 as usize];
+        let mut prefixes_lower = Prefixes::with_capacity(lower_ok.iter().filter(|&&ok| ok).count());
+        for (key, &ok) in keys.iter().zip(&lower_ok) {
             prefixes.add(key);
-            if info.leading_the || ts.iter().any(|t| t.lower_ok) {
+            if ok {
                 prefixes_lower.add(key);
             }
         }
@@ -525,6 +533,13 @@ fn is_dash(c: char) -> bool {
 /// - four to seven bytes: a bit set over a hash of the first four bytes;
 /// - eight bytes or more: a bit set over a hash of the first eight bytes.
 ///
+/// A form of fewer than eight bytes that ends with a word character ends at a word
+/// boundary, so not before a lowercase letter or a digit of the text: where the first
+/// sets let the text through, a second look checks that the text has such a place at
+/// the lengths of the forms that let it through (`more` is not `MoD`, `the world` is
+/// not `The Sun`). The forms that end with another character are kept apart, and let
+/// the text through wherever they may.
+///
 /// Only text whose first bytes are ASCII and fold as the walk folds them is filtered;
 /// anything else (a non-ASCII letter, a run of white space) is let through.
 #[derive(Clone, Debug)]
@@ -532,8 +547,25 @@ struct Prefixes {
     short: Box<[u64; 256]>,
     mid: Vec<u64>,
     long: Vec<u64>,
+    /// `short`, for the forms of one, two and three bytes that end with a word
+    /// character, by length; and for the other forms of one to three bytes.
+    short_by_len: Box<[[u64; 256]; 3]>,
+    short_other: Box<[u64; 256]>,
+    /// `mid`, for the forms of four to seven bytes that do not end with a word character.
+    mid_other: Vec<u64>,
     /// `64 - log2(bits)` of `mid` and `long`: the hashes keep the top bits.
     shift: u32,
+}
+
+/// Sets bit `bit` of `set`.
+fn set_bit(set: &mut [u64], bit: usize) {
+    set[bit >> 6] |= 1 << (bit & 63);
+}
+
+/// Is bit `bit` of `set` set?
+#[inline(always)]
+fn has_bit(set: &[u64], bit: usize) -> bool {
+    set[bit >> 6] & (1 << (bit & 63)) != 0
 }
 
 impl Prefixes {
@@ -548,6 +580,9 @@ impl Prefixes {
             short: Box::new([0; 256]),
             mid: vec![0; 1 << (log - 6)],
             long: vec![0; 1 << (log - 6)],
+            short_by_len: Box::new([[0; 256]; 3]),
+            short_other: Box::new([0; 256]),
+            mid_other: vec![0; 1 << (log - 6)],
             shift: 64 - log,
         }
     }
@@ -558,25 +593,43 @@ impl Prefixes {
     }
 
     fn add(&mut self, key: &[u8]) {
-        let mut set_short = |bit: usize| self.short[bit >> 6] |= 1 << (bit & 63);
         let ascii = |n: usize| key.iter().take(n).all(|&b| b < 0x80);
+        let word_end = key
+            .last()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
         match key.len() {
             0 => {}
-            1 if ascii(1) => {
-                (0..128usize).for_each(|f1| set_short((usize::from(key[0]) << 7) | f1))
+            n @ 1..=3 if ascii(n.min(2)) => {
+                let by_len = if word_end && ascii(n) {
+                    &mut self.short_by_len[n - 1]
+                } else {
+                    &mut *self.short_other
+                };
+                let row = usize::from(key[0]) << 7;
+                if n == 1 {
+                    for f1 in 0..128usize {
+                        set_bit(&mut *self.short, row | f1);
+                        set_bit(by_len, row | f1);
+                    }
+                } else {
+                    set_bit(&mut *self.short, row | usize::from(key[1]));
+                    set_bit(by_len, row | usize::from(key[1]));
+                }
             }
-            2 | 3 if ascii(2) => set_short((usize::from(key[0]) << 7) | usize::from(key[1])),
-            4..=7 if ascii(4) => {
+            n @ 4..=7 if ascii(4) => {
                 let h = self.hash(u64::from(u32::from_le_bytes([
                     key[0], key[1], key[2], key[3],
                 ])));
-                self.mid[h >> 6] |= 1 << (h & 63);
+                set_bit(&mut self.mid, h);
+                if !(word_end && ascii(n)) {
+                    set_bit(&mut self.mid_other, h);
+                }
             }
             8.. if ascii(8) => {
                 let mut k = [0u8; 8];
                 k.copy_from_slice(&key[..8]);
                 let h = self.hash(u64::from_le_bytes(k));
-                self.long[h >> 6] |= 1 << (h & 63);
+                set_bit(&mut self.long, h);
             }
             // A non-ASCII byte early on: text that can match it is never filtered.
             _ => {}
@@ -588,32 +641,47 @@ impl Prefixes {
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], i: usize, end: usize) -> bool {
         if i + 8 <= end {
-            if let Some(key) = swar::load(bytes, i).and_then(swar::fold8) {
-                return self.test(key, 8);
+            if let Some(w) = swar::load(bytes, i) {
+                if let Some(key) = swar::fold8(w) {
+                    return self.test(key, 8, || swar::not_lower_digit_mask(w));
+                }
             }
         }
         self.may_start_slow(bytes, i, end)
     }
 
     /// Is `key` (`n` folded bytes, the first in the lowest byte) the start of a form?
+    /// `ends` gives bit `j` for each `j` where a form of `j` bytes that ends with a word
+    /// character may end (all bits where that is not known).
     #[inline(always)]
-    fn test(&self, key: u64, n: usize) -> bool {
+    fn test(&self, key: u64, n: usize, ends: impl Fn() -> u32) -> bool {
         let bit = ((key as usize & 0x7F) << 7) | ((key >> 8) as usize & 0x7F);
-        if n < 2 || self.short[bit >> 6] & (1 << (bit & 63)) != 0 {
+        if n < 2 {
+            return true;
+        }
+        if has_bit(&*self.short, bit) && self.short_ends(bit, ends()) {
             return true;
         }
         if n < 4 {
             return false;
         }
         let h = self.hash(key & 0xFFFF_FFFF);
-        if self.mid[h >> 6] & (1 << (h & 63)) != 0 {
+        if has_bit(&self.mid, h) && (ends() & 0xF0 != 0 || has_bit(&self.mid_other, h)) {
             return true;
         }
         if n < 8 {
             return false;
         }
         let h = self.hash(key);
-        self.long[h >> 6] & (1 << (h & 63)) != 0
+        has_bit(&self.long, h)
+    }
+
+    /// The second look at the forms of one to three bytes that let the text through.
+    #[cold]
+    fn short_ends(&self, bit: usize, ends: u32) -> bool {
+        has_bit(&*self.short_other, bit)
+            || (1..=3)
+                .any(|len| ends & (1 << len) != 0 && has_bit(&self.short_by_len[len - 1], bit))
     }
 
     /// [`may_start`](Self::may_start) one byte at a time, near `end` or where the
@@ -642,11 +710,27 @@ impl Prefixes {
                 *slot = f;
             }
         }
-        self.test(u64::from_le_bytes(k), n)
+        self.test(u64::from_le_bytes(k), n, || u32::MAX)
     }
 
     fn memory_usage(&self) -> usize {
-        (self.mid.len() + self.long.len() + 256) * 8
+        (self.mid.len() + self.long.len() + self.mid_other.len() + 256 * 5) * 8
+    }
+
+    /// A filter that lets everything through.
+    #[cfg(test)]
+    fn open() -> Prefixes {
+        let mut p = Prefixes::with_capacity(1);
+        for set in [&mut *p.short, &mut *p.short_other]
+            .into_iter()
+            .chain(p.short_by_len.iter_mut())
+        {
+            set.fill(u64::MAX);
+        }
+        for set in [&mut p.mid, &mut p.long, &mut p.mid_other] {
+            set.fill(u64::MAX);
+        }
+        p
     }
 }
 

@@ -1,5 +1,5 @@
-//! Tokens of a sentence for the date grammar, and the prefilter that skips sentences with
-//! nothing date-like in them.
+//! Tokens of a sentence for the date grammar, and the words without which a sentence with
+//! no digit holds no date.
 //!
 //! A token is a run of ASCII digits, a run of letters, or one other non-space character.
 //! Digits and letters are split apart (`1970s` is `1970` + `s`, `27th` is `27` + `th`), and
@@ -7,10 +7,11 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 
+use crate::claims::wordmap::WordMap;
 use crate::span::Span;
+use crate::swar;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -553,38 +554,49 @@ static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
     m
 });
 
+/// [`LEXICON`] as a perfect hash table, for the tokenizer, which looks up every word of a
+/// sentence.
+static TABLE: Lazy<WordMap<Lex>> = Lazy::new(|| {
+    let words: Vec<(&[u8], Lex)> = LEXICON.iter().map(|(w, l)| (w.as_bytes(), *l)).collect();
+    WordMap::new(&words, Lex::Other)
+});
+
 /// The meaning of a word (any case).
+#[cfg(test)]
 pub(crate) fn lookup(word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 16 || !b.is_ascii() {
-        return Lex::Other;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-    LEXICON.get(lower).copied().unwrap_or(Lex::Other)
+    TABLE.get(word.as_bytes())
 }
 
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let s = &text[span];
     let bytes = s.as_bytes();
+    let all = text.as_bytes();
+    let table = &*TABLE;
     let mut i = 0;
     let mut prev_end = usize::MAX;
     while i < bytes.len() {
         let b = bytes[i];
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         let start = i;
         let (kind, lex, n, cap);
-        if b.is_ascii_digit() {
+        if b.is_ascii_alphabetic() {
+            i = swar::skip_letters(bytes, i, bytes.len());
+            // The run goes on with a letter that is not ASCII: a word the lexicon lacks.
+            let mut ascii = true;
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                let end = skip_alphabetic(s, i);
+                ascii = end == i;
+                i = end;
+            }
+            kind = Kind::Word;
+            lex = if ascii {
+                table.get_run(all, span.start + start, span.start + i)
+            } else {
+                Lex::Other
+            };
+            n = 0;
+            cap = b.is_ascii_uppercase();
+        } else if b.is_ascii_digit() {
             let mut v: u64 = 0;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 v = (v * 10 + u64::from(bytes[i] - b'0')).min(u64::from(u32::MAX));
@@ -594,23 +606,31 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             lex = Lex::Other;
             n = v as u32;
             cap = false;
-        } else if c.is_alphabetic() {
-            for ch in s[i..].chars() {
-                if !ch.is_alphabetic() {
-                    break;
-                }
-                i += ch.len_utf8();
-            }
-            kind = Kind::Word;
-            lex = lookup(&s[start..i]);
-            n = 0;
-            cap = c.is_uppercase();
         } else {
-            i += c.len_utf8();
-            kind = Kind::Punct(c);
-            lex = Lex::Other;
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                c
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                i = skip_alphabetic(s, i);
+                kind = Kind::Word;
+                lex = Lex::Other;
+                cap = c.is_uppercase();
+            } else {
+                i += c.len_utf8();
+                kind = Kind::Punct(c);
+                lex = Lex::Other;
+                cap = false;
+            }
             n = 0;
-            cap = false;
         }
         let abs = span.start + start;
         out.push(Tok {
@@ -626,109 +646,103 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     }
 }
 
-/// Words that may start a date without any digit in the sentence.
-static KEYWORDS: Lazy<AhoCorasick> = Lazy::new(|| {
-    let words = [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "tonight",
-        "week",
-        "weeks",
-        "weekend",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "day",
-        "days",
-        "fortnight",
-        "christmas",
-        "halloween",
-        "easter",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "quarter",
-        "century",
-        "night",
-        "thanksgiving",
-        "valentine",
-        "ago",
-        "twenty",
-        "thirty",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "noon",
-        "midnight",
-    ];
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
-        .unwrap_or_else(|e| panic!("date keywords: {e}"))
-});
-
-/// True if `s` may hold a date: it has a digit, or a date word standing as a whole word.
-pub(crate) fn may_hold_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
+/// The end of the run of alphabetic characters of `s` from `i`.
+fn skip_alphabetic(s: &str, mut i: usize) -> usize {
+    for ch in s[i..].chars() {
+        if !ch.is_alphabetic() {
+            break;
+        }
+        i += ch.len_utf8();
     }
-    KEYWORDS.find_iter(s).any(|m| {
-        let before = m.start() == 0 || !b[m.start() - 1].is_ascii_alphabetic();
-        let after = m.end() == b.len() || !b[m.end()].is_ascii_alphabetic();
-        before && after
-    })
+    i
 }
+
+/// Words that may start a date without any digit in the sentence: a sentence with no
+/// digit and none of these words (as a whole run of letters, in any case) holds no date.
+/// The number parser's pass over the words of a sentence notes them
+/// ([`crate::claims::anchors::DATE`]).
+pub(crate) const CUE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "day",
+    "days",
+    "fortnight",
+    "christmas",
+    "halloween",
+    "easter",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "quarter",
+    "century",
+    "night",
+    "thanksgiving",
+    "valentine",
+    "ago",
+    "twenty",
+    "thirty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "noon",
+    "midnight",
+];
 
 #[cfg(test)]
 mod tests {
@@ -762,6 +776,70 @@ mod tests {
         assert_eq!(t[10].kind, Kind::Punct('–'));
     }
 
+    /// The tokenizer written plainly, a character at a time, with the lexicon's hash map.
+    fn plain_tokens(s: &str) -> Vec<(usize, usize, Kind, Lex, u32, bool, bool)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut prev_end = usize::MAX;
+        while let Some(c) = s[i..].chars().next() {
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let (kind, lex, mut n, cap) = if c.is_ascii_digit() {
+                (Kind::Num, Lex::Other, 0u64, false)
+            } else if c.is_alphabetic() {
+                (Kind::Word, Lex::Other, 0, c.is_uppercase())
+            } else {
+                (Kind::Punct(c), Lex::Other, 0, false)
+            };
+            let mut lex = lex;
+            match kind {
+                Kind::Num => {
+                    while let Some(d) = s[i..].chars().next().filter(char::is_ascii_digit) {
+                        n = (n * 10 + u64::from(d as u8 - b'0')).min(u64::from(u32::MAX));
+                        i += 1;
+                    }
+                }
+                Kind::Word => {
+                    while let Some(ch) = s[i..].chars().next().filter(|c| c.is_alphabetic()) {
+                        i += ch.len_utf8();
+                    }
+                    let w = s[start..i].to_lowercase();
+                    if s[start..i].is_ascii() {
+                        lex = LEXICON.get(w.as_str()).copied().unwrap_or(Lex::Other);
+                    }
+                }
+                Kind::Punct(_) => i += c.len_utf8(),
+            }
+            out.push((start, i, kind, lex, n as u32, cap, prev_end == start));
+            prev_end = i;
+        }
+        out
+    }
+
+    #[test]
+    fn same_tokens_as_plain_tokenizer() {
+        let texts = [
+            "In the 1970s, on Aug. 30th–31st ’80s",
+            "Mañana: ÉCOLE 12h30 Größe\u{a0}Sept.\u{2003}2019-09-01T10:00Z",
+            "supercalifragilisticexpialidocious WEDNESDAY wednesdays x1y2 ＡＢＣ ١٢٣",
+            "tab\tnew\nline\u{b}vt\u{c}ff\rcr\u{85}nel\u{1c}fs 99999999999999999999",
+            "αβγ δ Ω-7 naïve café thirtieth NOV. a.m. p.m. 5pm",
+            "",
+            " ",
+            "x",
+        ];
+        for t in texts {
+            let got: Vec<_> = toks(t)
+                .iter()
+                .map(|k| (k.s, k.e, k.kind, k.lex, k.n, k.cap, k.glued))
+                .collect();
+            assert_eq!(got, plain_tokens(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn numbers_saturate() {
         let t = toks("99999999999999999999");
@@ -778,14 +856,29 @@ mod tests {
         assert_eq!(lookup("years"), Lex::Unit(Unit::Year));
         assert_eq!(lookup("Mañana"), Lex::Other);
         assert_eq!(lookup("supercalifragilisticexpialidocious"), Lex::Other);
+        assert_eq!(lookup(""), Lex::Other);
+        assert_eq!(lookup("c3"), Lex::Other);
     }
 
     #[test]
-    fn prefilter() {
-        assert!(may_hold_date("It rained on Sunday."));
-        assert!(may_hold_date("Founded in 1965."));
-        assert!(may_hold_date("next WEEK"));
-        assert!(!may_hold_date("The monsoon was decidedly sunny."));
-        assert!(!may_hold_date("Nothing here at all."));
+    fn table_agrees_with_lexicon() {
+        for (w, lex) in LEXICON.iter() {
+            assert_eq!(lookup(w), *lex, "{w}");
+            assert_eq!(lookup(&w.to_ascii_uppercase()), *lex, "{w}");
+            // One letter more or less is another word.
+            let longer = format!("{w}x");
+            assert_eq!(
+                lookup(&longer),
+                LEXICON.get(longer.as_str()).copied().unwrap_or(Lex::Other)
+            );
+            let shorter = &w[..w.len() - 1];
+            assert_eq!(
+                lookup(shorter),
+                LEXICON.get(shorter).copied().unwrap_or(Lex::Other)
+            );
+        }
+        assert_eq!(lookup("Wednesdays"), Lex::Other);
+        assert_eq!(lookup("thirtieths"), Lex::Other);
+        assert_eq!(lookup("administrations"), Lex::Other);
     }
 }

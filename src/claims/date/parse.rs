@@ -459,9 +459,72 @@ impl<'a> Parser<'a> {
 
     // ---- entry point ---------------------------------------------------------------
 
+    /// Can a date start at token `i`? False where [`Self::at`] would find nothing for
+    /// want of a first word: only numbers, apostrophes (`'80s`), and the words that the
+    /// forms of [`Self::point`], [`Self::range`] and [`Self::time_at`] start with.
+    pub(crate) fn may_start(&self, i: usize) -> bool {
+        let Some(k) = self.tok(i) else { return false };
+        match (k.kind, k.lex) {
+            (Kind::Num, _) => true,
+            (Kind::Punct(c), _) => is_apostrophe(c),
+            (
+                Kind::Word,
+                Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_) | Lex::Card(_),
+            ) => true,
+            (Kind::Word, Lex::Kw(kw)) => matches!(
+                kw,
+                Kw::The
+                    | Kw::A
+                    | Kw::An
+                    | Kw::Few
+                    | Kw::Today
+                    | Kw::Tonight
+                    | Kw::Tomorrow
+                    | Kw::Yesterday
+                    | Kw::This
+                    | Kw::Next
+                    | Kw::Last
+                    | Kw::Past
+                    | Kw::Coming
+                    | Kw::Current
+                    | Kw::Previous
+                    | Kw::Early
+                    | Kw::Mid
+                    | Kw::Middle
+                    | Kw::Late
+                    | Kw::Earlier
+                    | Kw::Later
+                    | Kw::Christmas
+                    | Kw::New
+                    | Kw::Halloween
+                    | Kw::Easter
+                    | Kw::Boxing
+                    | Kw::Valentine
+                    | Kw::Thanksgiving
+                    | Kw::Q
+                    | Kw::H
+                    | Kw::Fiscal
+                    | Kw::Spring
+                    | Kw::Summer
+                    | Kw::Autumn
+                    | Kw::Fall
+                    | Kw::Winter
+                    | Kw::From
+                    | Kw::Between
+                    | Kw::Noon
+                    | Kw::Midnight
+            ),
+            (Kind::Word, _) => false,
+        }
+    }
+
     /// The longest date expression starting at token `i`; `last_end` is the end of the
     /// previous claim (for lists: `in 1981 and 1986`).
+    /// Each form is tried once: the point at `i` (and the point with its time) serves
+    /// both as a date of its own and as the first end of a range.
     pub(crate) fn at(&self, i: usize, last_end: Option<usize>) -> Option<Cand> {
+        let point = self.point(i, false, last_end);
+        let point_with_time = self.time_after(point);
         let mut best: Option<Cand> = None;
         let mut offer = |c: Option<Cand>| {
             if let Some(c) = c {
@@ -470,9 +533,9 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        offer(self.range(i, last_end));
+        offer(self.range(i, last_end, point, point_with_time));
         offer(self.chain_range(i));
-        offer(self.point_with_time(i, last_end).map(|p| Cand {
+        offer(point_with_time.map(|p| Cand {
             s: p.s,
             e: p.e,
             val: Val::One(p.v),
@@ -487,7 +550,12 @@ impl<'a> Parser<'a> {
 
     /// A point, then a time of day qualifying it (`Sunday at 5 p.m.`, `10 May 2021 09:46:35 +0000`).
     fn point_with_time(&self, i: usize, last_end: Option<usize>) -> Option<Pt> {
-        let p = self.point(i, false, last_end)?;
+        self.time_after(self.point(i, false, last_end))
+    }
+
+    /// The point `p`, with the time of day that follows it if it is a day.
+    fn time_after(&self, p: Option<Pt>) -> Option<Pt> {
+        let p = p?;
         if !p.day {
             return Some(p);
         }
@@ -2349,14 +2417,25 @@ impl<'a> Parser<'a> {
 
     /// `from 1981 to 1986`, `between December 2013 and April 2014`, `November 19-20`,
     /// `from May to July 2019`, `Friday through Sunday`: one claim with both ends.
-    fn range(&self, i: usize, last_end: Option<usize>) -> Option<Cand> {
+    /// `point` and `point_with_time` are those at `i` ([`Self::point`] not loose,
+    /// [`Self::point_with_time`]).
+    fn range(
+        &self,
+        i: usize,
+        last_end: Option<usize>,
+        point: Option<Pt>,
+        point_with_time: Option<Pt>,
+    ) -> Option<Cand> {
         let (a_at, opener) = match self.kw(i) {
             Some(Kw::From) => (i + 1, Some(Kw::From)),
             Some(Kw::Between) => (i + 1, Some(Kw::Between)),
             _ => (i, None),
         };
         let loose = opener.is_some();
-        let a = self.range_end(a_at, loose, last_end, true)?;
+        let a = match opener {
+            None => self.range_end_from(i, false, last_end, true, point_with_time)?,
+            Some(_) => self.range_end(a_at, loose, last_end, true)?,
+        };
         let c = a.e();
         let conn_ok = |k: usize| -> bool {
             match opener {
@@ -2382,7 +2461,7 @@ impl<'a> Parser<'a> {
         // Without an opener, a plain point must start the range on its own.
         if opener.is_none() {
             match a {
-                End::Pt(p) if self.point(i, false, last_end).is_some_and(|q| q.e == p.e) => {}
+                End::Pt(p) if point.is_some_and(|q| q.e == p.e) => {}
                 End::Day(..)
                     if matches!(b, End::Pt(ref q) if q.day && matches!(q.v, V::Abs(_)))
                         && !self.is(c, Kw::To) => {}
@@ -2423,7 +2502,20 @@ impl<'a> Parser<'a> {
         last_end: Option<usize>,
         first: bool,
     ) -> Option<End> {
-        let p = self.point_with_time(i, last_end).filter(|p| p.s == i);
+        let p = self.point_with_time(i, last_end);
+        self.range_end_from(i, loose, last_end, first, p)
+    }
+
+    /// [`Self::range_end`], given the point with its time at `i`.
+    fn range_end_from(
+        &self,
+        i: usize,
+        loose: bool,
+        last_end: Option<usize>,
+        first: bool,
+        point_with_time: Option<Pt>,
+    ) -> Option<End> {
+        let p = point_with_time.filter(|p| p.s == i);
         let p = if loose {
             better(p, self.point(i, true, last_end))
         } else {
