@@ -40,6 +40,7 @@
 //! ```
 
 mod html;
+mod lossy;
 mod offsets;
 mod pubdate;
 mod rss;
@@ -49,6 +50,7 @@ use std::borrow::Cow;
 use crate::claims::Date;
 use crate::error::{Error, ErrorKind};
 
+pub use self::lossy::Lossy;
 pub use self::offsets::OffsetMap;
 
 /// How to read an input file.
@@ -324,6 +326,16 @@ pub fn decode(bytes: &[u8], format: Format) -> Result<Vec<Decoded<'_>>, Error> {
 /// An error ends the iteration: for a feed, it comes after the items read before the
 /// malformed part, so that those are not lost.
 pub fn documents(bytes: &[u8], format: Format) -> Documents<'_> {
+    documents_with_origin(bytes, format, None)
+}
+
+/// As [`documents`], for bytes that `origin` maps back to a file (a repaired copy of it):
+/// error offsets are given in the file.
+fn documents_with_origin<'a>(
+    bytes: &'a [u8],
+    format: Format,
+    origin: Option<&'a OffsetMap>,
+) -> Documents<'a> {
     let format = if format == Format::Auto {
         Format::detect(bytes)
     } else {
@@ -332,7 +344,7 @@ pub fn documents(bytes: &[u8], format: Format) -> Documents<'_> {
     let inner = match format {
         Format::Text | Format::Auto => Inner::One(Some(decode_text(bytes))),
         Format::Html => Inner::One(Some(decode_html(bytes))),
-        Format::Rss => Inner::Feed(Box::new(rss::Feed::new(bytes))),
+        Format::Rss => Inner::Feed(Box::new(rss::Feed::new(bytes, origin))),
     };
     Documents { inner }
 }
