@@ -1,6 +1,6 @@
 //! The extractor: the whole pipeline, built once and run on any number of documents.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::claims::{Claim, Recognizers, SentenceContext};
 use crate::document::{Document, Mention, Sentence};
@@ -175,11 +175,15 @@ impl Extractor {
         // Entities per sentence, in order of first mention.
         let mut linked: Vec<&Entity> = Vec::new();
         let mut sentence_entities = Vec::with_capacity(spans.len());
+        // The entities of the sentence so far, by address: a lookup per mention, however
+        // many distinct entities a sentence names.
+        let mut seen: HashSet<*const Entity> = HashSet::new();
         for &(a, b) in &mention_ranges {
             let from = linked.len();
+            seen.clear();
             for m in &mentions[a..b] {
                 if let Some(e) = m.entity {
-                    if !linked[from..].iter().any(|x| std::ptr::eq(*x, e)) {
+                    if seen.insert(std::ptr::from_ref(e)) {
                         linked.push(e);
                     }
                 }

@@ -1,8 +1,10 @@
 //! Integration tests over real text from `../shared/corpus` and the development set.
 
+mod adversarial; // linear time on hostile input
 mod builtin_gazetteer;
 mod claims;
 mod common;
 mod input;
+mod invariants; // output invariants, shared with the fuzz targets
 mod mentions;
 mod segment;

@@ -240,7 +240,7 @@ fn vague_decades<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             let mut buf = [0u8; 24];
             let w = scan::lower(p.text(text), &mut buf).unwrap_or("");
             if super::number::is_number_word(w)
-                || f.nums.iter().any(|n| n.span.end == p.span.end)
+                || f.number_ends_at(p.span.end)
                 || matches!(
                     w,
                     "recent"

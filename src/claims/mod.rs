@@ -23,6 +23,7 @@ mod scan;
 mod value;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -227,17 +228,34 @@ fn rank(kind: ClaimKind) -> u8 {
 /// bare year inside a count of things (`2000 members`) gives way to the count.
 fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
     let mut cands: Vec<Claim<'_>> = out.drain(from..).collect();
-    let year_counts: Vec<Span> = cands
+    cands.retain(|c| !c.span.is_empty());
+    // The counts of things, sorted by start, with the furthest end reached so far: a
+    // span lies inside one of them if the furthest end among those starting at or
+    // before it reaches its end.
+    let mut year_counts: Vec<Span> = cands
         .iter()
         .filter(|c| c.kind == ClaimKind::Quantity && c.unit.is_some())
         .map(|c| c.span)
         .collect();
     if !year_counts.is_empty() {
+        year_counts.sort_unstable();
+        let mut reach = 0;
+        let reach: Vec<usize> = year_counts
+            .iter()
+            .map(|q| {
+                reach = reach.max(q.end);
+                reach
+            })
+            .collect();
+        let inside_count = |s: Span| match year_counts.partition_point(|q| q.start <= s.start) {
+            0 => false,
+            i => reach[i - 1] >= s.end,
+        };
         cands.retain(|c| {
             !(c.kind == ClaimKind::Date
                 && c.text.len() == 4
                 && c.text.bytes().all(|b| b.is_ascii_digit())
-                && year_counts.iter().any(|q| q.contains(c.span)))
+                && inside_count(c.span))
         });
     }
     cands.sort_by(|a, b| {
@@ -246,8 +264,17 @@ fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // The spans kept so far, by start. They do not overlap, so their ends grow with their
+    // starts, and a candidate overlaps one of them exactly when it overlaps the last one
+    // that starts before the candidate ends: a lookup per candidate, not a scan.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
     for c in cands {
-        if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
+        let clash = kept
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            kept.insert(c.span.start, c.span.end);
             out.push(c);
         }
     }

@@ -331,11 +331,7 @@ fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
     // `USD 5`, `Rs 500`; not `ALL 5 solutions` (a code that counts nothing).
     let w = &text[t.span];
     if t.span.end < start && CODES.contains(&w) {
-        let n_end = f
-            .nums
-            .iter()
-            .find(|n| n.span.start == start)
-            .map(|n| n.span.end);
+        let n_end = f.number_at(start).map(|n| n.span.end);
         let counts = n_end
             .is_some_and(|e| super::context::noun_phrase(f, e, false).is_some_and(|p| p.plural));
         if !counts {
@@ -483,7 +479,7 @@ fn cents_after(
         at = and.span.end;
     }
     let start = scan::skip_space(f.text, at, f.hi);
-    let n = nums.iter().find(|m| m.span.start == start)?;
+    let n = super::context::number_at(nums, start)?;
     let v = n.amount.exact()?;
     if !v.is_integer() || v.to_i64().is_none_or(|x| !(1..100).contains(&x)) || n.form.magnitude > 0
     {

@@ -208,7 +208,7 @@ fn percent_of(f: &Figures<'_, '_>, start: usize) -> Option<usize> {
     };
     // A figure before it takes the word: `20 percent of 10 voters`.
     let before = f.prev(begin.span.start);
-    if before.is_some_and(|b| f.nums.iter().any(|n| n.span.end == b.span.end)) {
+    if before.is_some_and(|b| f.number_ends_at(b.span.end)) {
         return None;
     }
     Some(begin.span.start)
