@@ -7,4 +7,5 @@ mod common;
 mod input;
 mod invariants; // output invariants, shared with the fuzz targets
 mod mentions;
+mod properties; // property tests over random and news-like input
 mod segment;
