@@ -6,13 +6,20 @@
 //! ```
 //!
 //! With no FILE, or `-`, it reads standard input. Run with `--help` for the options.
+//!
+//! Bad input never stops the run: a file that cannot be read, is not UTF-8 or is a
+//! malformed feed gets a one-line message on standard error naming it, the other files
+//! are still processed, and the exit status is 1. The items of a feed read before a
+//! malformed part are kept. An empty file gets a warning and one empty document (so that
+//! every file read has its line). A bad option or a bad gazetteer stops the run before
+//! any output, with exit status 2.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimscan::input::{Format, documents};
-use claimscan::{Date, Extractor, Gazetteer};
+use claimscan::input::{Format, Lossy, documents};
+use claimscan::{Date, Document, Error, Extractor, Gazetteer};
 
 const USAGE: &str = "\
 usage: extract [OPTIONS] [FILE ...]
@@ -29,7 +36,14 @@ options:
   --reference-date YYYY-MM-DD
                            resolve relative dates against this date (default: a feed
                            item's own publication date, else none)
+  --lossy                  read invalid UTF-8 as U+FFFD and go on (offsets still point
+                           into the original bytes); by default such a file is an error
   -h, --help               print this help
+
+Each file that cannot be read, is not UTF-8 or is a malformed feed gets a message on
+standard error; the others are still processed. An empty file gets a warning and an
+empty document. Exit status: 0 if every file was read, 1 if any failed, 2 for a bad
+option or gazetteer (before any output).
 ";
 
 struct Options {
@@ -37,6 +51,7 @@ struct Options {
     builtin: bool,
     format: Format,
     reference: Option<Date>,
+    lossy: bool,
     files: Vec<String>,
 }
 
@@ -46,6 +61,7 @@ fn parse_args() -> Result<Option<Options>, String> {
         builtin: true,
         format: Format::Auto,
         reference: None,
+        lossy: false,
         files: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -69,6 +85,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(None),
             "--no-builtin" => o.builtin = false,
+            "--lossy" => o.lossy = true,
             "--gazetteer" => o.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
             "--input" => {
                 let v = value("--input")?;
@@ -116,35 +133,10 @@ fn try_main() -> Result<ExitCode, String> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
     for file in &opts.files {
-        let bytes = match read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("extract: {file}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        // Documents are decoded one at a time: a feed's items are printed as they are read,
-        // and those before a malformed part are kept.
-        for d in documents(&bytes, opts.format) {
-            let d = match d {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("extract: {file}: {e}");
-                    failed = true;
-                    break;
-                }
-            };
-            let mut doc = extractor.extract_input(d.input(opts.reference));
-            doc.source = Some(file.clone());
-            doc.item = d.item;
-            doc.published = d.published;
-            let written = serde_json::to_writer(&mut out, &doc)
-                .map_err(io::Error::from)
-                .and_then(|()| out.write_all(b"\n"));
-            if let Err(e) = written {
-                return stdout_error(e);
-            }
+        match run_file(&extractor, &opts, file, &mut out) {
+            Ok(true) => {}
+            Ok(false) => failed = true,
+            Err(e) => return stdout_error(e),
         }
     }
     if let Err(e) = out.flush() {
@@ -155,6 +147,88 @@ fn try_main() -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Extracts from one file and prints its documents. Problems with the file are reported
+/// on standard error; returns whether the file was read without error, or an error
+/// writing the output.
+fn run_file(
+    extractor: &Extractor,
+    opts: &Options,
+    file: &str,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let bytes = match read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("extract: {file}: cannot read: {e}");
+            return Ok(false);
+        }
+    };
+    if bytes.is_empty() {
+        eprintln!("extract: {file}: warning: empty file");
+        let mut doc = Document::default();
+        doc.source = Some(file.to_string());
+        return write_doc(out, &doc).map(|()| true);
+    }
+    let lossy = Lossy::new(&bytes);
+    if opts.lossy {
+        if let Some(at) = lossy.first_invalid() {
+            eprintln!(
+                "extract: {file}: warning: {} invalid UTF-8 sequence(s) replaced by U+FFFD, \
+                 the first at byte offset {at}",
+                lossy.invalid_count()
+            );
+        }
+    }
+    // Documents are decoded one at a time: a feed's items are printed as they are read,
+    // and those before a malformed part are kept.
+    let docs: Box<dyn Iterator<Item = Result<_, Error>>> = if opts.lossy {
+        Box::new(lossy.documents(opts.format))
+    } else {
+        Box::new(documents(&bytes, opts.format))
+    };
+    let mut count = 0;
+    for d in docs {
+        let d = match d {
+            Ok(d) => d,
+            Err(e) => {
+                report(file, &e, count);
+                return Ok(false);
+            }
+        };
+        let mut doc = extractor.extract_input(d.input(opts.reference));
+        doc.source = Some(file.to_string());
+        doc.item = d.item;
+        doc.published = d.published;
+        write_doc(out, &doc)?;
+        count += 1;
+    }
+    if count == 0 {
+        eprintln!("extract: {file}: warning: a feed with no items");
+    }
+    Ok(true)
+}
+
+/// Prints a decoding error of `file`, after `count` documents of it were printed.
+fn report(file: &str, e: &Error, count: usize) {
+    let place = match e.line() {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_string(),
+    };
+    let mut msg = format!("extract: {place}: {}", e.kind());
+    if matches!(e.kind(), claimscan::ErrorKind::InvalidUtf8 { .. }) {
+        msg.push_str(" (--lossy reads it with U+FFFD in place of bad bytes)");
+    }
+    if count > 0 {
+        msg.push_str(&format!("; the {count} item(s) before it were kept"));
+    }
+    eprintln!("{msg}");
+}
+
+fn write_doc(out: &mut impl Write, doc: &Document<'_>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 fn read(file: &str) -> io::Result<Vec<u8>> {

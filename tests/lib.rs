@@ -3,6 +3,7 @@
 mod adversarial; // linear time on hostile input
 mod builtin_gazetteer;
 mod claims;
+mod cli; // the extract example on bad input, as a process
 mod common;
 mod input;
 mod invariants; // output invariants, shared with the fuzz targets

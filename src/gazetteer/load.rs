@@ -78,12 +78,12 @@ pub(crate) fn check_alias(alias: &str) -> Result<(), Error> {
     }
 }
 
-/// Validates UTF-8, reporting the offset of the first bad byte.
+/// Validates UTF-8, reporting the line and the offset of the first bad byte.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
+        let offset = e.valid_up_to();
+        let line = memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
+        Error::new(ErrorKind::InvalidUtf8 { offset }).with_line(line)
     })
 }
 
@@ -227,7 +227,7 @@ mod tests {
         let e = Gazetteer::from_path(&dir).unwrap_err();
         assert!(
             e.to_string()
-                .ends_with("c.tsv: invalid UTF-8 at byte offset 0"),
+                .ends_with("c.tsv:1: invalid UTF-8 at byte offset 0"),
             "{e}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
