@@ -283,6 +283,22 @@ fn gazetteer_with_an_alias_repeated() {
 }
 
 #[test]
+fn longest_alias_against_its_own_prefix() {
+    // The longest alias accepted (99 words of `a`, then `b`), against text that matches
+    // all but its end from every word: bounded work per word, so linear.
+    let alias = "a ".repeat(99) + "b";
+    assert_eq!(alias.len(), 199);
+    let tsv = format!("id\ttype\tname\taliases\nx\tplace\tX\t{alias}\n");
+    let gaz = Gazetteer::from_tsv("g.tsv", &tsv).unwrap();
+    let x = Extractor::builder().builtin(false).gazetteer(gaz).build().unwrap();
+    linear("longest alias", 25_000, 2, |n| "a ".repeat(n), |t| extract_all(&x, t));
+    // A longer one is refused when loading.
+    let tsv = format!("id\ttype\tname\taliases\nx\tplace\tX\ta {alias}\n");
+    let e = Gazetteer::from_tsv("g.tsv", &tsv).unwrap_err();
+    assert!(e.to_string().contains("too long"), "{e}");
+}
+
+#[test]
 fn nested_tags() {
     // 10,000 nested tags and more, as an HTML page and inside a feed item.
     let n0 = 2500;
