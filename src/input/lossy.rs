@@ -29,7 +29,7 @@ use crate::span::Span;
 ///     let money = &found.claims[0];
 ///     assert_eq!(money.text, "$5m");
 ///     assert_eq!(&bytes[money.span.range()], b"$5m"); // offsets into the original bytes
-///     assert_eq!(found.sentences[0].span.range(), 0..20); // over the bad byte
+///     assert_eq!(found.sentences[0].span.range(), 0..21); // the bad byte included
 /// }
 /// # Ok::<(), claimscan::Error>(())
 /// ```
