@@ -241,6 +241,16 @@ fn unreadable_file() {
     let dir = scratch("perm");
     let path = dir.join("secret.txt");
     std::fs::write(&path, GOOD).unwrap();
+    // A path through a file cannot be opened, whoever asks.
+    let o = run(&["secret.txt/inside", "secret.txt"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout_lines(&o).len(), 1);
+    let err = stderr_lines(&o);
+    assert!(
+        err[0].starts_with("extract: secret.txt/inside: cannot read:"),
+        "{err:?}"
+    );
+    // A file without read permission (not unreadable to root).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
