@@ -290,8 +290,18 @@ fn longest_alias_against_its_own_prefix() {
     assert_eq!(alias.len(), 199);
     let tsv = format!("id\ttype\tname\taliases\nx\tplace\tX\t{alias}\n");
     let gaz = Gazetteer::from_tsv("g.tsv", &tsv).unwrap();
-    let x = Extractor::builder().builtin(false).gazetteer(gaz).build().unwrap();
-    linear("longest alias", 25_000, 2, |n| "a ".repeat(n), |t| extract_all(&x, t));
+    let x = Extractor::builder()
+        .builtin(false)
+        .gazetteer(gaz)
+        .build()
+        .unwrap();
+    linear(
+        "longest alias",
+        25_000,
+        2,
+        |n| "a ".repeat(n),
+        |t| extract_all(&x, t),
+    );
     // A longer one is refused when loading.
     let tsv = format!("id\ttype\tname\taliases\nx\tplace\tX\ta {alias}\n");
     let e = Gazetteer::from_tsv("g.tsv", &tsv).unwrap_err();
