@@ -14,6 +14,7 @@
 //! every file read has its line). A bad option or a bad gazetteer stops the run before
 //! any output, with exit status 2.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,7 +53,8 @@ struct Options {
     format: Format,
     reference: Option<Date>,
     lossy: bool,
-    files: Vec<String>,
+    /// File names as given (not necessarily UTF-8).
+    files: Vec<OsString>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
@@ -64,29 +66,39 @@ fn parse_args() -> Result<Option<Options>, String> {
         lossy: false,
         files: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args_os().skip(1);
     let mut only_files = false;
-    while let Some(arg) = args.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            o.files.push(arg);
+    while let Some(os_arg) = args.next() {
+        let is_option = os_arg.as_encoded_bytes().starts_with(b"-") && os_arg != "-";
+        if only_files || !is_option {
+            o.files.push(os_arg);
             continue;
         }
+        let arg = os_arg
+            .into_string()
+            .map_err(|a| format!("unknown option `{}`", a.to_string_lossy()))?;
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |what: &str| -> Result<String, String> {
+        let mut value_os = |what: &str| -> Result<OsString, String> {
             inline
                 .clone()
+                .map(OsString::from)
                 .or_else(|| args.next())
                 .ok_or_else(|| format!("{what} needs a value"))
+        };
+        let mut value = |what: &str| -> Result<String, String> {
+            value_os(what)?
+                .into_string()
+                .map_err(|v| format!("{what}: bad value `{}`", v.to_string_lossy()))
         };
         match name.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(None),
             "--no-builtin" => o.builtin = false,
             "--lossy" => o.lossy = true,
-            "--gazetteer" => o.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
+            "--gazetteer" => o.gazetteers.push(PathBuf::from(value_os("--gazetteer")?)),
             "--input" => {
                 let v = value("--input")?;
                 o.format = Format::parse(&v).ok_or_else(|| {
@@ -155,10 +167,12 @@ fn try_main() -> Result<ExitCode, String> {
 fn run_file(
     extractor: &Extractor,
     opts: &Options,
-    file: &str,
+    path: &OsStr,
     out: &mut impl Write,
 ) -> io::Result<bool> {
-    let bytes = match read(file) {
+    let name = path.to_string_lossy();
+    let file: &str = &name;
+    let bytes = match read(path) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("extract: {file}: cannot read: {e}");
@@ -231,7 +245,7 @@ fn write_doc(out: &mut impl Write, doc: &Document<'_>) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn read(file: &str) -> io::Result<Vec<u8>> {
+fn read(file: &OsStr) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if file == "-" {
         io::stdin().lock().read_to_end(&mut bytes)?;

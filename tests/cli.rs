@@ -295,3 +295,28 @@ fn standard_input_and_binary_input() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["source"], "-");
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("names");
+    let name = OsStr::from_bytes(b"n\xffme.txt");
+    std::fs::write(dir.join(name), GOOD).unwrap();
+    let o = Command::new(extract_bin())
+        .arg(name)
+        .arg(OsStr::from_bytes(b"gone\xfe.txt"))
+        .current_dir(&dir)
+        .output()
+        .expect("extract runs");
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let docs = stdout_lines(&o);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"], "n\u{fffd}me.txt");
+    let err = stderr_lines(&o);
+    assert!(
+        err[0].starts_with("extract: gone\u{fffd}.txt: cannot read:"),
+        "{err:?}"
+    );
+}
