@@ -170,6 +170,8 @@ fn dollar_signs() {
     repeated("sums", "$1 ", 25_000);
     repeated("sums in millions", "$1 million and ", 5000);
     repeated("sum ranges", "$1-", 25_000);
+    repeated("sum ranges that merge", "$1-$2 ", 12_000);
+    repeated("sums between", "between $1 and $2 and ", 4000);
     repeated("currency codes", "USD 5 ", 10_000);
     repeated("glued codes", "USD", 25_000);
 }
@@ -177,6 +179,7 @@ fn dollar_signs() {
 #[test]
 fn figures_in_one_sentence() {
     repeated("percentages", "5% ", 25_000);
+    repeated("percentage ranges", "5%-6% ", 12_000);
     repeated("casualties", "5 killed ", 10_000);
     repeated("counts", "5 people ", 10_000);
     repeated("durations", "5 years ", 10_000);

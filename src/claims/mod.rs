@@ -281,6 +281,21 @@ fn arbitrate(out: &mut Vec<Claim<'_>>, from: usize) {
     out[from..].sort_by_key(|c| (c.span.start, c.span.end));
 }
 
+/// Removes the elements at `indices` (increasing) from `v`, in one pass.
+pub(crate) fn remove_sorted<T>(v: &mut Vec<T>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    let mut at = 0;
+    v.retain(|_| {
+        let drop = indices.get(k) == Some(&at);
+        k += usize::from(drop);
+        at += 1;
+        !drop
+    });
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Table tests of the recognisers: one sentence in, the claims of one kind out.

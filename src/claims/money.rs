@@ -592,6 +592,8 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
 /// joined by a dash, `to` or (after `between`) `and` become one range. `from $5m to $10m`
 /// stays two claims: a change.
 fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
+    // Sums merged into the one before them, dropped at the end in one pass.
+    let mut merged_away = Vec::new();
     let mut i = 0;
     while i + 1 < cands.len() {
         let (a, b) = (&cands[i], &cands[i + 1]);
@@ -639,11 +641,14 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
                 c.currency = code;
                 c.qualifier = q;
                 cands[i].claim = c;
-                cands.remove(i + 1);
+                merged_away.push(i + 1);
+                // A range has no value, so it joins nothing more: go on after it.
+                i += 2;
             }
             None => i += 1,
         }
     }
+    super::remove_sorted(cands, &merged_away);
     for c in cands.iter_mut() {
         debug_assert!(c.claim.value.is_some() || c.claim.min.is_some());
         if let (Some(Value::Number(_)), Some(_)) = (c.claim.value, c.claim.min) {
