@@ -9,4 +9,5 @@ mod input;
 mod invariants; // output invariants, shared with the fuzz targets
 mod mentions;
 mod properties; // property tests over random and news-like input
+mod regressions; // inputs found by fuzzing
 mod segment;
