@@ -11,6 +11,9 @@
 //!   [`decode_html`].
 //! - RSS 2.0, RSS 1.0 and Atom feeds: one document per item, its title and body (HTML,
 //!   in CDATA or escaped), with the item's publication date.
+//! - Invalid UTF-8 is an error giving the offset of the first bad byte; read through
+//!   [`Lossy`], it is replaced by U+FFFD instead, and offsets still point into the
+//!   original bytes.
 //!
 //! Every offset of a decoded text maps back to the original file through its
 //! [`OffsetMap`]: for a feed item, through both the XML and the HTML layer, so that a
