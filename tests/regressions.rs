@@ -38,3 +38,18 @@ fn pubdate_zone_with_a_multibyte_character() {
         .unwrap();
     assert_eq!(d.published, None);
 }
+
+/// fuzz target `decode`: a feed starting with two byte-order marks. The first is dropped
+/// before parsing; the XML reader skipped the second without counting it, so every
+/// position it gave was three bytes short and text was sliced inside a character.
+#[test]
+fn feed_with_two_byte_order_marks() {
+    let feed = "\u{feff}\u{feff}<rss><channel><item><title>Iran’s é</title>\
+                <description>Maryam Rajavi</description></item></channel></rss>";
+    for format in [Format::Rss, Format::Auto] {
+        assert_eq!(
+            replay(feed.as_bytes(), format),
+            [Ok("Iran’s é\n\nMaryam Rajavi".to_string())]
+        );
+    }
+}

@@ -92,7 +92,10 @@ impl Format {
     ///
     /// A wrong guess is overridden by asking for a format.
     pub fn detect(bytes: &[u8]) -> Format {
-        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut b = bytes;
+        while let Some(rest) = b.strip_prefix(b"\xEF\xBB\xBF") {
+            b = rest;
+        }
         let head = &b[..b.len().min(4096)];
         let mut i = skip_ws(head, 0);
         let mut xml = false;

@@ -303,10 +303,13 @@ enum Step<'a> {
 impl<'a> Feed<'a> {
     /// Reads a feed from its bytes.
     pub(crate) fn new(bytes: &'a [u8], origin: Option<&'a OffsetMap>) -> Feed<'a> {
-        let (body, base) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (rest, 3),
-            None => (bytes, 0),
-        };
+        // Every leading byte-order mark goes: the XML reader would skip one more itself
+        // without counting it in its positions, which would then all be three bytes short.
+        let (mut body, mut base) = (bytes, 0);
+        while let Some(rest) = body.strip_prefix(b"\xEF\xBB\xBF") {
+            body = rest;
+            base += 3;
+        }
         let (src, trailing) = match std::str::from_utf8(body) {
             Ok(s) => (s, None),
             Err(e) => {
