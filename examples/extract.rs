@@ -7,17 +7,25 @@
 //!
 //! With no FILE, or `-`, it reads standard input. Run with `--help` for the options.
 //!
+//! Bad input never stops the run: a file that cannot be read, is not UTF-8 or is a
+//! malformed feed gets a one-line message on standard error naming it, the other files
+//! are still processed, and the exit status is 1. The items of a feed read before a
+//! malformed part are kept. An empty file gets a warning and one empty document (so that
+//! every file read has its line). A bad option or a bad gazetteer stops the run before
+//! any output, with exit status 2.
+//!
 //! Files, and the lines of `--input jsonl`, are processed on all cores (`--jobs`): in
 //! batches, each batch's documents in parallel, and printed in input order before the
 //! next batch is read, so that memory stays bounded on an endless stream.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use claimscan::input::{Format, documents};
-use claimscan::{Date, Extractor, Gazetteer, Input, Scratch};
+use claimscan::input::{Format, Lossy, documents};
+use claimscan::{Date, Document, Error, Extractor, Gazetteer, Input, Scratch};
 use rayon::prelude::*;
 
 const USAGE: &str = "\
@@ -40,7 +48,14 @@ options:
   --reference-date YYYY-MM-DD
                            resolve relative dates against this date (default: a feed
                            item's own publication date, else none)
+  --lossy                  read invalid UTF-8 as U+FFFD and go on (offsets still point
+                           into the original bytes); by default such a file is an error
   -h, --help               print this help
+
+Each file that cannot be read, is not UTF-8 or is a malformed feed gets a message on
+standard error; the others are still processed. An empty file gets a warning and an
+empty document. Exit status: 0 if every file was read, 1 if any failed, 2 for a bad
+option or gazetteer (before any output).
 ";
 
 struct Options {
@@ -51,7 +66,9 @@ struct Options {
     jsonl: bool,
     jobs: usize,
     reference: Option<Date>,
-    files: Vec<String>,
+    lossy: bool,
+    /// File names as given (not necessarily UTF-8).
+    files: Vec<OsString>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
@@ -62,30 +79,42 @@ fn parse_args() -> Result<Option<Options>, String> {
         jsonl: false,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         reference: None,
+        lossy: false,
         files: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args_os().skip(1);
     let mut only_files = false;
-    while let Some(arg) = args.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            o.files.push(arg);
+    while let Some(os_arg) = args.next() {
+        let is_option = os_arg.as_encoded_bytes().starts_with(b"-") && os_arg != "-";
+        if only_files || !is_option {
+            o.files.push(os_arg);
             continue;
         }
+        let arg = os_arg
+            .into_string()
+            .map_err(|a| format!("unknown option `{}`", a.to_string_lossy()))?;
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        let mut value = |what: &str| -> Result<String, String> {
+        let mut value_os = |what: &str| -> Result<OsString, String> {
             inline
                 .clone()
+                .map(OsString::from)
                 .or_else(|| args.next())
                 .ok_or_else(|| format!("{what} needs a value"))
+        };
+        let mut value = |what: &str| -> Result<String, String> {
+            value_os(what)?
+                .into_string()
+                .map_err(|v| format!("{what}: bad value `{}`", v.to_string_lossy()))
         };
         match name.as_str() {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(None),
             "--no-builtin" => o.builtin = false,
-            "--gazetteer" => o.gazetteers.push(PathBuf::from(value("--gazetteer")?)),
+            "--lossy" => o.lossy = true,
+            "--gazetteer" => o.gazetteers.push(PathBuf::from(value_os("--gazetteer")?)),
             "--input" => {
                 let v = value("--input")?;
                 if v == "jsonl" {
@@ -188,12 +217,24 @@ fn write_batches(rx: mpsc::Receiver<Vec<Done>>) -> io::Result<bool> {
     Ok(failed)
 }
 
-/// What a worker hands back for one file or line: its JSON lines, and the messages to
-/// print on standard error (each names the file or line).
+/// What a worker hands back for one file or line: its JSON lines, the messages to print
+/// on standard error (each names the file or line), and whether it failed.
 #[derive(Default)]
 struct Done {
     json: Vec<u8>,
-    errors: Vec<String>,
+    messages: Vec<String>,
+    failed: bool,
+}
+
+impl Done {
+    fn error(&mut self, msg: String) {
+        self.messages.push(msg);
+        self.failed = true;
+    }
+
+    fn warning(&mut self, msg: String) {
+        self.messages.push(msg);
+    }
 }
 
 /// Documents are read and extracted on `pool`, a batch at a time; each batch is
@@ -222,22 +263,48 @@ impl Run<'_> {
         false
     }
 
-    fn file(&self, scratch: &mut Scratch, file: &str) -> Done {
+    fn file(&self, scratch: &mut Scratch, path: &OsStr) -> Done {
         let mut done = Done::default();
-        let bytes = match read(file) {
+        let name = path.to_string_lossy();
+        let file: &str = &name;
+        let bytes = match read(path) {
             Ok(b) => b,
             Err(e) => {
-                done.errors.push(format!("{file}: {e}"));
+                done.error(format!("{file}: cannot read: {e}"));
                 return done;
             }
         };
-        // A feed's items are printed in order, and those before a malformed part are kept.
-        for d in documents(&bytes, self.opts.format) {
+        if bytes.is_empty() {
+            done.warning(format!("{file}: warning: empty file"));
+            let mut doc = Document::default();
+            doc.source = Some(file.to_string());
+            push_json(&mut done.json, &doc);
+            return done;
+        }
+        let lossy = Lossy::new(&bytes);
+        if self.opts.lossy {
+            if let Some(at) = lossy.first_invalid() {
+                done.warning(format!(
+                    "{file}: warning: {} invalid UTF-8 sequence(s) replaced by U+FFFD, \
+                     the first at byte offset {at}",
+                    lossy.invalid_count()
+                ));
+            }
+        }
+        // Documents are decoded one at a time; a feed's items are printed in order, and
+        // those before a malformed part are kept.
+        let docs: Box<dyn Iterator<Item = Result<_, Error>>> = if self.opts.lossy {
+            Box::new(lossy.documents(self.opts.format))
+        } else {
+            Box::new(documents(&bytes, self.opts.format))
+        };
+        let mut count = 0;
+        for d in docs {
             let d = match d {
                 Ok(d) => d,
                 Err(e) => {
-                    done.errors.push(format!("{file}: {e}"));
-                    break;
+                    done.error(decoding_error(file, &e, count));
+                    return done;
                 }
             };
             let mut doc = self
@@ -247,6 +314,10 @@ impl Run<'_> {
             doc.item = d.item;
             doc.published = d.published;
             push_json(&mut done.json, &doc);
+            count += 1;
+        }
+        if count == 0 {
+            done.warning(format!("{file}: warning: a feed with no items"));
         }
         done
     }
@@ -262,16 +333,16 @@ impl Run<'_> {
                 match std::fs::File::open(file) {
                     Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
                     Err(e) => {
-                        eprintln!("extract: {file}: {e}");
+                        eprintln!("extract: {}: cannot read: {e}", file.to_string_lossy());
                         failed = true;
                         continue;
                     }
                 }
             };
             let name = if file == "-" {
-                "<stdin>"
+                "<stdin>".into()
             } else {
-                file.as_str()
+                file.to_string_lossy()
             };
             let mut lines = reader.split(b'\n');
             let mut number = 0usize;
@@ -298,7 +369,7 @@ impl Run<'_> {
                     break;
                 }
                 let done = self.map(&batch, |scratch, (n, line)| {
-                    self.line(scratch, name, *n, line)
+                    self.line(scratch, &name, *n, line)
                 });
                 if out.send(done).is_err() {
                     return failed;
@@ -320,7 +391,7 @@ impl Run<'_> {
         let record: JsonlRecord = match serde_json::from_slice(line) {
             Ok(r) => r,
             Err(e) => {
-                done.errors.push(format!(
+                done.error(format!(
                     "{name}: line {number}: not a {{\"id\", \"text\"}} object: {e}"
                 ));
                 return done;
@@ -330,7 +401,7 @@ impl Run<'_> {
             serde_json::Value::String(s) => s,
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                done.errors.push(format!(
+                done.error(format!(
                     "{name}: line {number}: \"id\" is not a string or a number"
                 ));
                 return done;
@@ -360,7 +431,7 @@ struct JsonlRecord {
     text: String,
 }
 
-fn push_json(buf: &mut Vec<u8>, doc: &claimscan::Document<'_>) {
+fn push_json(buf: &mut Vec<u8>, doc: &Document<'_>) {
     // Serialising into memory cannot fail (no I/O, string keys only).
     serde_json::to_writer(&mut *buf, doc).expect("a document serialises");
     buf.push(b'\n');
@@ -370,16 +441,32 @@ fn push_json(buf: &mut Vec<u8>, doc: &claimscan::Document<'_>) {
 fn write_done(out: &mut impl Write, done: Vec<Done>) -> io::Result<bool> {
     let mut failed = false;
     for d in done {
-        for e in &d.errors {
-            eprintln!("extract: {e}");
+        for m in &d.messages {
+            eprintln!("extract: {m}");
         }
-        failed |= !d.errors.is_empty();
+        failed |= d.failed;
         out.write_all(&d.json)?;
     }
     Ok(failed)
 }
 
-fn read(file: &str) -> io::Result<Vec<u8>> {
+/// The message for a decoding error of `file`, after `count` documents of it were read.
+fn decoding_error(file: &str, e: &Error, count: usize) -> String {
+    let place = match e.line() {
+        Some(line) => format!("{file}:{line}"),
+        None => file.to_string(),
+    };
+    let mut msg = format!("{place}: {}", e.kind());
+    if matches!(e.kind(), claimscan::ErrorKind::InvalidUtf8 { .. }) {
+        msg.push_str(" (--lossy reads it with U+FFFD in place of bad bytes)");
+    }
+    if count > 0 {
+        msg.push_str(&format!("; the {count} item(s) before it were kept"));
+    }
+    msg
+}
+
+fn read(file: &OsStr) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if file == "-" {
         io::stdin().lock().read_to_end(&mut bytes)?;

@@ -49,6 +49,15 @@ pub enum ErrorKind {
     BadType(String),
     /// A gazetteer alias is empty once folded (e.g. only punctuation or a bare `=`).
     BadAlias(String),
+    /// A gazetteer name or alias is longer than the matcher accepts.
+    LongAlias {
+        /// The alias (shortened).
+        alias: String,
+        /// Its length in bytes.
+        len: usize,
+        /// The longest accepted.
+        max: usize,
+    },
     /// An id is defined twice, in the same file or across the loaded files.
     DuplicateId {
         /// The repeated id.
@@ -123,6 +132,9 @@ impl fmt::Display for ErrorKind {
                 write!(f, "bad type `{t}`: types are lowercase words")
             }
             ErrorKind::BadAlias(a) => write!(f, "bad alias `{a}`: nothing left to match"),
+            ErrorKind::LongAlias { alias, len, max } => {
+                write!(f, "alias `{alias}` is too long: {len} bytes, at most {max}")
+            }
             ErrorKind::DuplicateId { id, first } => {
                 write!(f, "duplicate id `{id}` (first defined at {first})")
             }

@@ -1,6 +1,6 @@
 //! The extractor: the whole pipeline, built once and run on any number of documents.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::claims::{Buffers, Claim, Recognizers, SentenceContext};
 use crate::document::{Document, Mention, Sentence};
@@ -239,11 +239,23 @@ impl Extractor {
         // Entities per sentence, in order of first mention.
         let mut linked: Vec<&Entity> = Vec::new();
         let mut sentence_entities = Vec::with_capacity(spans.len());
+        // The entities of the sentence so far: a short scan while they are few, a set of
+        // addresses once they are many, so a sentence naming thousands stays linear.
+        let mut seen: HashSet<*const Entity> = HashSet::new();
         for &(a, b) in mention_ranges.iter() {
             let from = linked.len();
+            seen.clear();
             for m in &mentions[a..b] {
                 if let Some(e) = m.entity {
-                    if !linked[from..].iter().any(|x| std::ptr::eq(*x, e)) {
+                    let fresh = if linked.len() - from < 16 {
+                        !linked[from..].iter().any(|x| std::ptr::eq(*x, e))
+                    } else {
+                        if seen.is_empty() {
+                            seen.extend(linked[from..].iter().map(|x| std::ptr::from_ref(*x)));
+                        }
+                        seen.insert(std::ptr::from_ref(e))
+                    };
+                    if fresh {
                         linked.push(e);
                     }
                 }

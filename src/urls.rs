@@ -20,22 +20,28 @@ pub fn protected_spans(text: &str) -> Vec<Span> {
 pub fn protected_spans_into(text: &str, out: &mut Vec<Span>) {
     out.clear();
     let bytes = text.as_bytes();
+    // Each marker kind in turn; a token holding many markers (`http://a/http://a/…`) is
+    // measured once, by the first of them, and the later ones only extend its end.
+    let mut tok = Token::default();
     for pos in memmem::find_iter(bytes, b"://") {
-        push_token(bytes, pos, out);
+        tok.push(bytes, pos, out);
     }
+    let mut tok = Token::default();
     for pos in memmem::find_iter(bytes, b"www.") {
         if pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric() {
-            push_token(bytes, pos, out);
+            tok.push(bytes, pos, out);
         }
     }
+    let mut tok = Token::default();
     for pos in memchr::memchr_iter(b'@', bytes) {
         if is_email_at(bytes, pos) {
-            push_token(bytes, pos, out);
+            tok.push(bytes, pos, out);
         }
     }
+    let mut tok = Token::default();
     for pos in memchr::memchr_iter(b'/', bytes) {
         if is_domain_path_at(bytes, pos) {
-            push_token(bytes, pos, out);
+            tok.push(bytes, pos, out);
         }
     }
     if out.len() > 1 {
@@ -61,35 +67,75 @@ fn is_token_end(b: u8) -> bool {
     )
 }
 
-fn push_token(bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
-    let mut start = pos;
-    while start > 0 && !is_token_end(bytes[start - 1]) && !is_unicode_space_before(bytes, start) {
-        start -= 1;
+/// The white-space-delimited token around the last marker found, so that the later
+/// markers of the same token cost nothing.
+#[derive(Default)]
+struct Token {
+    /// The token, `start..raw_end`, with `start` on a character boundary.
+    start: usize,
+    raw_end: usize,
+    /// `raw_end` less the sentence punctuation that ends the token.
+    trimmed_end: usize,
+    /// Whether `out`'s last span is this token's.
+    pushed: bool,
+}
+
+impl Token {
+    /// Protects the token around the marker at `pos` (markers come in increasing order).
+    fn push(&mut self, bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
+        if !(self.pushed && pos < self.raw_end) {
+            self.measure(bytes, pos);
+            self.pushed = false;
+        }
+        // Sentence punctuation after a URL is not part of it, but the marker is.
+        let mut end = self.trimmed_end.max(pos + 1).min(self.raw_end.max(pos + 1));
+        // Keep to character boundaries: a token may end in the middle of the text's
+        // multi-byte characters.
+        while end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
+            end += 1;
+        }
+        let end = end.min(bytes.len());
+        if self.start >= end {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if self.pushed => last.end = last.end.max(end),
+            _ => {
+                out.push(Span::new(self.start, end));
+                self.pushed = true;
+            }
+        }
     }
-    let mut end = pos;
-    while end < bytes.len() && !is_token_end(bytes[end]) && !is_unicode_space_at(bytes, end) {
-        end += 1;
-    }
-    // Sentence punctuation after a URL is not part of it.
-    while end > pos + 1
-        && matches!(
-            bytes[end - 1],
-            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\''
-        )
-    {
-        end -= 1;
-    }
-    // Keep to character boundaries: the loops above stop only at ASCII bytes or at the
-    // start of a multi-byte space, so `start` and `end` are boundaries already, but a
-    // token may begin or end in the middle of the text's multi-byte characters.
-    while start < pos && (bytes[start] & 0xC0) == 0x80 {
-        start += 1;
-    }
-    while end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
-        end += 1;
-    }
-    if start < end {
-        out.push(Span::new(start, end));
+
+    /// Finds the token around `pos`.
+    fn measure(&mut self, bytes: &[u8], pos: usize) {
+        let mut start = pos;
+        while start > 0 && !is_token_end(bytes[start - 1]) && !is_unicode_space_before(bytes, start)
+        {
+            start -= 1;
+        }
+        let mut end = pos;
+        while end < bytes.len() && !is_token_end(bytes[end]) && !is_unicode_space_at(bytes, end) {
+            end += 1;
+        }
+        let raw_end = end;
+        while end > start
+            && matches!(
+                bytes[end - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\''
+            )
+        {
+            end -= 1;
+        }
+        // The loops above stop only at ASCII bytes or at the start of a multi-byte space,
+        // so `start` is a boundary already, but a token may begin in the middle of the
+        // text's multi-byte characters.
+        while start < pos && (bytes[start] & 0xC0) == 0x80 {
+            start += 1;
+        }
+        self.start = start;
+        self.raw_end = raw_end;
+        self.trimmed_end = end;
     }
 }
 

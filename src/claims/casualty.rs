@@ -476,7 +476,7 @@ fn trigger_after(f: &Figures<'_, '_>, mut at: usize) -> Option<Outcome> {
         if w == "and" || w == "or" {
             // Skip `and 12 civilians`, `and sympathisers`.
             let s = scan::skip_space(text, t.span.end, f.hi);
-            if let Some(n) = f.nums.iter().find(|n| n.span.start == s) {
+            if let Some(n) = f.number_at(s) {
                 at = noun_phrase(f, n.span.end, false).map_or(n.span.end, |np| np.span.end);
                 continue;
             }

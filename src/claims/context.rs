@@ -71,6 +71,18 @@ impl<'t, 'c> Figures<'t, 'c> {
         }
     }
 
+    /// True if one of the sentence's numbers ends at `end` (a binary search: the numbers
+    /// are in text order and do not overlap).
+    pub(crate) fn number_ends_at(&self, end: usize) -> bool {
+        let i = self.nums.partition_point(|n| n.span.end < end);
+        self.nums.get(i).is_some_and(|n| n.span.end == end)
+    }
+
+    /// The number that starts at `start`, if any (a binary search).
+    pub(crate) fn number_at(&self, start: usize) -> Option<&NumberMatch<'t>> {
+        number_at(&self.nums, start)
+    }
+
     pub(crate) fn next(&self, pos: usize) -> Option<Token> {
         memoized(&self.memo[0], pos, |pos| {
             next_token(self.text, pos, self.hi)
@@ -162,6 +174,15 @@ impl<'t, 'c> Figures<'t, 'c> {
         }
         c
     }
+}
+
+/// The number of `nums` (in text order, not overlapping) that starts at `start`.
+pub(crate) fn number_at<'n, 't>(
+    nums: &'n [NumberMatch<'t>],
+    start: usize,
+) -> Option<&'n NumberMatch<'t>> {
+    let i = nums.partition_point(|n| n.span.start < start);
+    nums.get(i).filter(|n| n.span.start == start)
 }
 
 fn overlaps_any(spans: &[Span], s: Span) -> bool {

@@ -25,6 +25,7 @@ mod value;
 mod wordmap;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -241,18 +242,34 @@ fn rank(kind: ClaimKind) -> u8 {
 /// bare year inside a count of things (`2000 members`) gives way to the count.
 fn arbitrate<'t>(out: &mut Vec<Claim<'t>>, from: usize, cands: &mut Vec<Claim<'t>>) {
     cands.clear();
-    cands.extend(out.drain(from..));
-    let year_counts: Vec<Span> = cands
+    cands.extend(out.drain(from..).filter(|c| !c.span.is_empty()));
+    // The counts of things, sorted by start, with the furthest end reached so far: a
+    // span lies inside one of them if the furthest end among those starting at or
+    // before it reaches its end.
+    let mut year_counts: Vec<Span> = cands
         .iter()
         .filter(|c| c.kind == ClaimKind::Quantity && c.unit.is_some())
         .map(|c| c.span)
         .collect();
     if !year_counts.is_empty() {
+        year_counts.sort_unstable();
+        let mut reach = 0;
+        let reach: Vec<usize> = year_counts
+            .iter()
+            .map(|q| {
+                reach = reach.max(q.end);
+                reach
+            })
+            .collect();
+        let inside_count = |s: Span| match year_counts.partition_point(|q| q.start <= s.start) {
+            0 => false,
+            i => reach[i - 1] >= s.end,
+        };
         cands.retain(|c| {
             !(c.kind == ClaimKind::Date
                 && c.text.len() == 4
                 && c.text.bytes().all(|b| b.is_ascii_digit())
-                && year_counts.iter().any(|q| q.contains(c.span)))
+                && inside_count(c.span))
         });
     }
     cands.sort_by(|a, b| {
@@ -261,12 +278,45 @@ fn arbitrate<'t>(out: &mut Vec<Claim<'t>>, from: usize, cands: &mut Vec<Claim<'t
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
     });
-    for c in cands.drain(..) {
-        if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
-            out.push(c);
+    // Few candidates (the usual case) are checked against those kept by a scan. Many
+    // (hostile input) go through the spans kept so far, by start: they do not overlap,
+    // so their ends grow with their starts, and a candidate overlaps one of them exactly
+    // when it overlaps the last one that starts before the candidate ends.
+    if cands.len() <= 32 {
+        for c in cands.drain(..) {
+            if !out[from..].iter().any(|k| k.span.overlaps(c.span)) {
+                out.push(c);
+            }
+        }
+    } else {
+        let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+        for c in cands.drain(..) {
+            let clash = kept
+                .range(..c.span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.span.start);
+            if !clash {
+                kept.insert(c.span.start, c.span.end);
+                out.push(c);
+            }
         }
     }
     out[from..].sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// Removes the elements at `indices` (increasing) from `v`, in one pass.
+pub(crate) fn remove_sorted<T>(v: &mut Vec<T>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    let mut at = 0;
+    v.retain(|_| {
+        let drop = indices.get(k) == Some(&at);
+        k += usize::from(drop);
+        at += 1;
+        !drop
+    });
 }
 
 #[cfg(test)]

@@ -567,11 +567,7 @@ fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
     // `USD 5`, `Rs 500`; not `ALL 5 solutions` (a code that counts nothing).
     let w = &text[t.span];
     if t.span.end < start && is_code(w) {
-        let n_end = f
-            .nums
-            .iter()
-            .find(|n| n.span.start == start)
-            .map(|n| n.span.end);
+        let n_end = f.number_at(start).map(|n| n.span.end);
         let counts = n_end
             .is_some_and(|e| super::context::noun_phrase(f, e, false).is_some_and(|p| p.plural));
         if !counts {
@@ -767,7 +763,7 @@ fn cents_after(
         at = and.span.end;
     }
     let start = scan::skip_space(f.text, at, f.hi);
-    let n = nums.iter().find(|m| m.span.start == start)?;
+    let n = super::context::number_at(nums, start)?;
     let v = n.amount.exact()?;
     if !v.is_integer() || v.to_i64().is_none_or(|x| !(1..100).contains(&x)) || n.form.magnitude > 0
     {
@@ -897,6 +893,8 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
 /// joined by a dash, `to` or (after `between`) `and` become one range. `from $5m to $10m`
 /// stays two claims: a change.
 fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
+    // Sums merged into the one before them, dropped at the end in one pass.
+    let mut merged_away = Vec::new();
     let mut i = 0;
     while i + 1 < cands.len() {
         let (a, b) = (&cands[i], &cands[i + 1]);
@@ -944,11 +942,14 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
                 c.currency = code;
                 c.qualifier = q;
                 cands[i].claim = c;
-                cands.remove(i + 1);
+                merged_away.push(i + 1);
+                // A range has no value, so it joins nothing more: go on after it.
+                i += 2;
             }
             None => i += 1,
         }
     }
+    super::remove_sorted(cands, &merged_away);
     for c in cands.iter_mut() {
         debug_assert!(c.claim.value.is_some() || c.claim.min.is_some());
         if let (Some(Value::Number(_)), Some(_)) = (c.claim.value, c.claim.min) {

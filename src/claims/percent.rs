@@ -208,7 +208,7 @@ fn percent_of(f: &Figures<'_, '_>, start: usize) -> Option<usize> {
     };
     // A figure before it takes the word: `20 percent of 10 voters`.
     let before = f.prev(begin.span.start);
-    if before.is_some_and(|b| f.nums.iter().any(|n| n.span.end == b.span.end)) {
+    if before.is_some_and(|b| f.number_ends_at(b.span.end)) {
         return None;
     }
     Some(begin.span.start)
@@ -216,6 +216,9 @@ fn percent_of(f: &Figures<'_, '_>, start: usize) -> Option<usize> {
 
 /// `30%-40%`, `between 30% and 40%`: one range.
 fn merge_ranges<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>, from: usize) {
+    // Claims merged into the one before them, dropped at the end in one pass (removing
+    // each at once would move the rest every time).
+    let mut merged_away = Vec::new();
     let mut i = from;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
@@ -248,11 +251,14 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>, from: usize) 
                 let mut c = f.claim(ClaimKind::Percent, span, Amount::Range { min, max });
                 c.qualifier = q;
                 out[i] = c;
-                out.remove(i + 1);
+                merged_away.push(i + 1);
+                // A range has no value, so it joins nothing more: go on after it.
+                i += 2;
             }
             None => i += 1,
         }
     }
+    super::remove_sorted(out, &merged_away);
 }
 
 #[cfg(test)]

@@ -68,22 +68,35 @@ pub(crate) fn check_id(id: &str) -> Result<(), Error> {
     }
 }
 
-/// Checks that an alias has something to match: at least one letter or digit.
+/// The longest surface form accepted, in bytes. The longest real names (`Office of the
+/// United Nations High Commissioner for Human Rights`) are a third of it; the matcher walks
+/// up to a form's length from every word start, so a bound on forms is a bound on its work
+/// per byte of text.
+pub(crate) const MAX_ALIAS_BYTES: usize = 200;
+
+/// Checks that an alias has something to match (at least one letter or digit) and is not
+/// longer than [`MAX_ALIAS_BYTES`].
 pub(crate) fn check_alias(alias: &str) -> Result<(), Error> {
     let body = alias.strip_prefix('=').unwrap_or(alias);
-    if body.chars().any(char::is_alphanumeric) {
-        Ok(())
-    } else {
-        Err(Error::new(ErrorKind::BadAlias(shorten(alias))))
+    if !body.chars().any(char::is_alphanumeric) {
+        return Err(Error::new(ErrorKind::BadAlias(shorten(alias))));
     }
+    if body.len() > MAX_ALIAS_BYTES {
+        return Err(Error::new(ErrorKind::LongAlias {
+            alias: shorten(alias),
+            len: body.len(),
+            max: MAX_ALIAS_BYTES,
+        }));
+    }
+    Ok(())
 }
 
-/// Validates UTF-8, reporting the offset of the first bad byte.
+/// Validates UTF-8, reporting the line and the offset of the first bad byte.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
+        let offset = e.valid_up_to();
+        let line = memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
+        Error::new(ErrorKind::InvalidUtf8 { offset }).with_line(line)
     })
 }
 
@@ -139,6 +152,22 @@ mod tests {
         assert_eq!(
             g.entity(g.id_of("maryam-rajavi").unwrap()).name(),
             "Maryam Rajavi"
+        );
+    }
+
+    #[test]
+    fn long_alias() {
+        let long = "word ".repeat(41);
+        let e = err(&format!("id\ttype\tname\taliases\nx\tplace\tX\tY|{long}\n"));
+        assert!(e.starts_with("g.tsv:2: alias `word word"), "{e}");
+        assert!(e.ends_with("is too long: 204 bytes, at most 200"), "{e}");
+        let ok = "w".repeat(200);
+        assert!(
+            crate::Gazetteer::from_tsv(
+                "g.tsv",
+                &format!("id\ttype\tname\taliases\nx\tplace\t{ok}\t\n")
+            )
+            .is_ok()
         );
     }
 
@@ -227,7 +256,7 @@ mod tests {
         let e = Gazetteer::from_path(&dir).unwrap_err();
         assert!(
             e.to_string()
-                .ends_with("c.tsv: invalid UTF-8 at byte offset 0"),
+                .ends_with("c.tsv:1: invalid UTF-8 at byte offset 0"),
             "{e}"
         );
         std::fs::remove_dir_all(&dir).unwrap();

@@ -11,7 +11,9 @@
 //! (`→` stands for a tab.)
 //!
 //! Loading is all-or-nothing: a file with any bad line adds nothing, and the error names
-//! the file, the line and the reason. Ids are unique across everything loaded into one
+//! the file, the line and the reason. Besides the errors of SPEC §1, a name or alias longer
+//! than 200 bytes is refused: the matcher's work per byte of text grows with the longest
+//! form, and no real name comes near (the longest built-in one is 64 bytes). Ids are unique across everything loaded into one
 //! gazetteer. The crate ships a built-in gazetteer ([`Gazetteer::builtin`]), compiled in.
 
 mod builtin;
@@ -117,7 +119,7 @@ impl Entity {
     /// # Errors
     ///
     /// Fails if the id is not lowercase ASCII letters, digits and `-`, or the name is empty,
-    /// or an alias has nothing to match.
+    /// or the name or an alias has nothing to match or is longer than 200 bytes.
     pub fn new(
         id: &str,
         kind: EntityType,

@@ -11,6 +11,9 @@
 //!   [`decode_html`].
 //! - RSS 2.0, RSS 1.0 and Atom feeds: one document per item, its title and body (HTML,
 //!   in CDATA or escaped), with the item's publication date.
+//! - Invalid UTF-8 is an error giving the offset of the first bad byte; read through
+//!   [`Lossy`], it is replaced by U+FFFD instead, and offsets still point into the
+//!   original bytes.
 //!
 //! Every offset of a decoded text maps back to the original file through its
 //! [`OffsetMap`]: for a feed item, through both the XML and the HTML layer, so that a
@@ -40,6 +43,7 @@
 //! ```
 
 mod html;
+mod lossy;
 mod offsets;
 mod pubdate;
 mod rss;
@@ -49,6 +53,7 @@ use std::borrow::Cow;
 use crate::claims::Date;
 use crate::error::{Error, ErrorKind};
 
+pub use self::lossy::Lossy;
 pub use self::offsets::OffsetMap;
 
 /// How to read an input file.
@@ -87,7 +92,10 @@ impl Format {
     ///
     /// A wrong guess is overridden by asking for a format.
     pub fn detect(bytes: &[u8]) -> Format {
-        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut b = bytes;
+        while let Some(rest) = b.strip_prefix(b"\xEF\xBB\xBF") {
+            b = rest;
+        }
         let head = &b[..b.len().min(4096)];
         let mut i = skip_ws(head, 0);
         let mut xml = false;
@@ -324,6 +332,16 @@ pub fn decode(bytes: &[u8], format: Format) -> Result<Vec<Decoded<'_>>, Error> {
 /// An error ends the iteration: for a feed, it comes after the items read before the
 /// malformed part, so that those are not lost.
 pub fn documents(bytes: &[u8], format: Format) -> Documents<'_> {
+    documents_with_origin(bytes, format, None)
+}
+
+/// As [`documents`], for bytes that `origin` maps back to a file (a repaired copy of it):
+/// error offsets are given in the file.
+fn documents_with_origin<'a>(
+    bytes: &'a [u8],
+    format: Format,
+    origin: Option<&'a OffsetMap>,
+) -> Documents<'a> {
     let format = if format == Format::Auto {
         Format::detect(bytes)
     } else {
@@ -332,7 +350,7 @@ pub fn documents(bytes: &[u8], format: Format) -> Documents<'_> {
     let inner = match format {
         Format::Text | Format::Auto => Inner::One(Some(decode_text(bytes))),
         Format::Html => Inner::One(Some(decode_html(bytes))),
-        Format::Rss => Inner::Feed(Box::new(rss::Feed::new(bytes))),
+        Format::Rss => Inner::Feed(Box::new(rss::Feed::new(bytes, origin))),
     };
     Documents { inner }
 }

@@ -82,6 +82,10 @@ fn zone_offset(z: &str) -> Option<Option<i16>> {
         _ => return None,
     };
     let digits: String = z[1..].chars().filter(|&c| c != ':').collect();
+    // Only ASCII digits: the slices below cut at byte 2.
+    if !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let (h, m) = match digits.len() {
         2 => (num(&digits)?, 0),
         4 => (num(&digits[..2])?, num(&digits[2..])?),
@@ -186,6 +190,9 @@ mod tests {
             ("2021-02-30", None),
             ("Sat, 32 May 2021 03:30:08 +0000", None),
             ("Sat, 15 May 2021 25:30:08 +0000", None),
+            // A zone with a multi-byte character where a digit should be.
+            ("Sat, 15 May 2021 03:30:08 +\u{feff}0", None),
+            ("2021-05-15T03:30:08+0\u{e9}0", None),
             ("yesterday", None),
             ("", None),
             ("2021-05-15T", None),

@@ -288,6 +288,9 @@ pub(crate) struct Feed<'a> {
     seen_root: bool,
     /// An error to report once the readable part is done (invalid UTF-8 after it).
     trailing: Option<Error>,
+    /// The map from the bytes read back to the file, when they are a repaired copy of it
+    /// (see [`Lossy`](super::Lossy)): error offsets are given in the file.
+    origin: Option<&'a OffsetMap>,
     done: bool,
 }
 
@@ -299,11 +302,14 @@ enum Step<'a> {
 
 impl<'a> Feed<'a> {
     /// Reads a feed from its bytes.
-    pub(crate) fn new(bytes: &'a [u8]) -> Feed<'a> {
-        let (body, base) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (rest, 3),
-            None => (bytes, 0),
-        };
+    pub(crate) fn new(bytes: &'a [u8], origin: Option<&'a OffsetMap>) -> Feed<'a> {
+        // Every leading byte-order mark goes: the XML reader would skip one more itself
+        // without counting it in its positions, which would then all be three bytes short.
+        let (mut body, mut base) = (bytes, 0);
+        while let Some(rest) = body.strip_prefix(b"\xEF\xBB\xBF") {
+            body = rest;
+            base += 3;
+        }
         let (src, trailing) = match std::str::from_utf8(body) {
             Ok(s) => (s, None),
             Err(e) => {
@@ -328,6 +334,7 @@ impl<'a> Feed<'a> {
             next_index: 0,
             seen_root: false,
             trailing,
+            origin,
             done: false,
         }
     }
@@ -349,10 +356,18 @@ impl<'a> Feed<'a> {
         let pos = pos.min(self.src.len());
         let before = &self.src.as_bytes()[..pos];
         let line = self.line_of(pos);
-        let column = pos - memchr::memrchr(b'\n', before).map_or(0, |p| p + 1) + 1;
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+        let in_file = |at: usize| match self.origin {
+            Some(map) => {
+                map.to_original(Span::new(at + self.base, at + self.base))
+                    .start
+            }
+            None => at + self.base,
+        };
+        let column = in_file(pos) - in_file(line_start) + 1;
         Error::new(ErrorKind::Markup(format!(
             "{what} (column {column}, byte offset {})",
-            pos + self.base
+            in_file(pos)
         )))
         .with_line(line)
     }
@@ -537,14 +552,14 @@ mod tests {
     use super::*;
 
     fn texts(feed: &str) -> Vec<String> {
-        Feed::new(feed.as_bytes())
+        Feed::new(feed.as_bytes(), None)
             .map(|d| d.unwrap().text.into_owned())
             .collect()
     }
 
     /// Every character of every item maps into the feed's bytes, on UTF-8 boundaries.
     fn check(feed: &str) {
-        for d in Feed::new(feed.as_bytes()) {
+        for d in Feed::new(feed.as_bytes(), None) {
             let d = d.unwrap();
             for (i, c) in d.text.char_indices() {
                 let s = d.offsets.to_original(Span::new(i, i + c.len_utf8()));
@@ -606,7 +621,7 @@ mod tests {
             <item><dc:date>2020-01-01</dc:date><pubDate>Sat, 15 May 2021 03:30:08 +0000</pubDate></item>\
             <item><dc:date>2020-01-01</dc:date><pubDate>not a date</pubDate></item>\
             </channel></rss>";
-        let dates: Vec<String> = Feed::new(feed.as_bytes())
+        let dates: Vec<String> = Feed::new(feed.as_bytes(), None)
             .map(|d| d.unwrap().published.unwrap().to_string())
             .collect();
         assert_eq!(dates, ["2021-05-15T03:30:08+00:00", "2020-01-01"]);
@@ -615,7 +630,7 @@ mod tests {
     #[test]
     fn byte_order_mark_shifts_offsets() {
         let feed = "\u{feff}<rss><channel><item><title>Iran</title></item></channel></rss>";
-        let d = Feed::new(feed.as_bytes()).next().unwrap().unwrap();
+        let d = Feed::new(feed.as_bytes(), None).next().unwrap().unwrap();
         assert_eq!(
             &feed[d.offsets.to_original(Span::new(0, 4)).range()],
             "Iran"

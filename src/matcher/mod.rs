@@ -25,6 +25,8 @@ mod fold_table;
 mod tests;
 mod trie;
 
+use std::collections::HashSet;
+
 use self::trie::Trie;
 use crate::error::Error;
 use crate::gazetteer::{EntityId, Gazetteer};
@@ -76,7 +78,7 @@ struct Target {
     lower_ok: bool,
 }
 
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 enum Case {
     Exact,
     Insensitive {
@@ -187,8 +189,11 @@ impl Matcher {
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut targets: Vec<Target> = Vec::with_capacity(pairs.len());
         let mut nonword_starts = false;
+        // The targets of the current form, to drop duplicates (an alias written twice).
+        let mut seen = HashSet::new();
         for (key, target) in pairs {
             if keys.last() != Some(&key) {
+                seen.clear();
                 let from = targets.len() as u32;
                 patterns.push(PatternInfo {
                     targets: (from, from),
@@ -201,12 +206,12 @@ impl Matcher {
                 keys.push(key);
             }
             let info = patterns.last_mut().expect("a pattern was just pushed");
-            let dup = targets[info.targets.0 as usize..].iter().any(|t| {
-                t.entity == target.entity
-                    && t.case == target.case
-                    && t.form == target.form
-                    && t.lower_ok == target.lower_ok
-            });
+            let dup = !seen.insert((
+                target.entity,
+                target.case,
+                target.form.clone(),
+                target.lower_ok,
+            ));
             if !dup {
                 targets.push(target);
                 info.targets.1 = targets.len() as u32;
@@ -504,7 +509,9 @@ impl Matcher {
                 } => (upper || !needs_capital) && (initial || !needs_initial),
                 Case::Exact => same_case(t.form.as_deref().unwrap_or(""), matched),
             };
-            if ok && !entities[from..].contains(&t.entity) {
+            // The targets of one entity are consecutive: checking the last one pushed
+            // keeps each entity once.
+            if ok && entities[from..].last() != Some(&t.entity) {
                 entities.push(t.entity);
             }
         }
