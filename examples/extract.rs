@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use claimscan::input::{Format, Lossy, documents};
+use claimscan::input::{Decoded, Format, Lossy, documents};
 use claimscan::{Date, Document, Error, Extractor, Gazetteer, Input, Scratch};
 use rayon::prelude::*;
 
@@ -227,6 +227,13 @@ struct Done {
 }
 
 impl Done {
+    /// Adds `other`, which comes after this in the output.
+    fn append(&mut self, mut other: Done) {
+        self.json.append(&mut other.json);
+        self.messages.append(&mut other.messages);
+        self.failed |= other.failed;
+    }
+
     fn error(&mut self, msg: String) {
         self.messages.push(msg);
         self.failed = true;
@@ -245,25 +252,92 @@ struct Run<'r> {
     pool: &'r rayon::ThreadPool,
 }
 
-/// At most this many bytes of input lines in one batch (and at least one line).
+/// At most this many bytes of input lines in one batch (and at least one line); about
+/// this many bytes of text in a batch of a large file's documents.
 const BATCH_BYTES: usize = 2 << 20;
+
+/// Files from this size on (and standard input) are streamed: their documents (a feed's
+/// items) are extracted in parallel batches and printed batch by batch, so that memory
+/// holds the file and one batch's results, not the results of the whole file.
+const LARGE_FILE: u64 = 8 << 20;
 
 impl Run<'_> {
     /// Every file (or standard input), each one document or a feed's items, sent to `out`
     /// in batches. Returns false: a file's failure is reported with its batch.
     fn files(&self, out: &mpsc::SyncSender<Vec<Done>>) -> bool {
-        // Batches of files: a few per thread, so that a long file does not leave the
-        // others idle for long.
-        for batch in self.opts.files.chunks(4 * self.opts.jobs) {
-            let done = self.map(batch, |scratch, file| self.file(scratch, file));
-            if out.send(done).is_err() {
-                break;
+        // Small files go in batches of a few per thread, so that a long file does not
+        // leave the others idle for long; a large file is streamed on its own.
+        let mut small: Vec<&OsStr> = Vec::new();
+        let flush = |small: &mut Vec<&OsStr>| {
+            let done = self.map(small, |scratch, path| {
+                let mut done = Done::default();
+                self.file(
+                    path,
+                    usize::MAX,
+                    &mut |name, docs| self.extract(scratch, name, docs),
+                    &mut |d| {
+                        done.append(d);
+                        true
+                    },
+                );
+                done
+            });
+            small.clear();
+            out.send(done).is_ok()
+        };
+        for path in &self.opts.files {
+            let large = path == "-"
+                || std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= LARGE_FILE);
+            if !large {
+                small.push(path);
+                if small.len() < 4 * self.opts.jobs || flush(&mut small) {
+                    continue;
+                }
+                return false;
             }
+            if !small.is_empty() && !flush(&mut small) {
+                return false;
+            }
+            let mut sent = true;
+            self.file(
+                path,
+                BATCH_BYTES,
+                &mut |name, docs| {
+                    let parts = self.map(docs, |scratch, d| Done {
+                        json: self.extract(scratch, name, std::slice::from_ref(d)),
+                        ..Done::default()
+                    });
+                    let mut json = Vec::with_capacity(parts.iter().map(|d| d.json.len()).sum());
+                    for d in parts {
+                        json.extend_from_slice(&d.json);
+                    }
+                    json
+                },
+                &mut |d| {
+                    sent = out.send(vec![d]).is_ok();
+                    sent
+                },
+            );
+            if !sent {
+                return false;
+            }
+        }
+        if !small.is_empty() {
+            flush(&mut small);
         }
         false
     }
 
-    fn file(&self, scratch: &mut Scratch, path: &OsStr) -> Done {
+    /// Reads and decodes `path`, hands its documents to `extract` in batches of at least
+    /// `batch_bytes` of text (the last one smaller), in order, and each batch's output,
+    /// with the file's messages, to `emit`, which returns false to stop.
+    fn file(
+        &self,
+        path: &OsStr,
+        batch_bytes: usize,
+        extract: &mut dyn FnMut(&str, &[Decoded<'_>]) -> Vec<u8>,
+        emit: &mut dyn FnMut(Done) -> bool,
+    ) {
         let mut done = Done::default();
         let name = path.to_string_lossy();
         let file: &str = &name;
@@ -271,7 +345,8 @@ impl Run<'_> {
             Ok(b) => b,
             Err(e) => {
                 done.error(format!("{file}: cannot read: {e}"));
-                return done;
+                emit(done);
+                return;
             }
         };
         if bytes.is_empty() {
@@ -279,47 +354,69 @@ impl Run<'_> {
             let mut doc = Document::default();
             doc.source = Some(file.to_string());
             push_json(&mut done.json, &doc);
-            return done;
+            emit(done);
+            return;
         }
-        let lossy = Lossy::new(&bytes);
-        if self.opts.lossy {
-            if let Some(at) = lossy.first_invalid() {
-                done.warning(format!(
-                    "{file}: warning: {} invalid UTF-8 sequence(s) replaced by U+FFFD, \
-                     the first at byte offset {at}",
-                    lossy.invalid_count()
-                ));
-            }
+        let lossy = self.opts.lossy.then(|| Lossy::new(&bytes));
+        if let Some(at) = lossy.as_ref().and_then(Lossy::first_invalid) {
+            let count = lossy.as_ref().map_or(0, Lossy::invalid_count);
+            done.warning(format!(
+                "{file}: warning: {count} invalid UTF-8 sequence(s) replaced by U+FFFD, \
+                 the first at byte offset {at}"
+            ));
         }
         // Documents are decoded one at a time; a feed's items are printed in order, and
         // those before a malformed part are kept.
-        let docs: Box<dyn Iterator<Item = Result<_, Error>>> = if self.opts.lossy {
-            Box::new(lossy.documents(self.opts.format))
-        } else {
-            Box::new(documents(&bytes, self.opts.format))
+        let docs: Box<dyn Iterator<Item = Result<Decoded<'_>, Error>>> = match &lossy {
+            Some(lossy) => Box::new(lossy.documents(self.opts.format)),
+            None => Box::new(documents(&bytes, self.opts.format)),
         };
+        let mut batch = Vec::new();
+        let mut size = 0;
         let mut count = 0;
         for d in docs {
-            let d = match d {
-                Ok(d) => d,
+            match d {
+                Ok(d) => {
+                    size += d.text.len();
+                    batch.push(d);
+                    count += 1;
+                    if size >= batch_bytes {
+                        done.json = extract(file, &batch);
+                        batch.clear();
+                        size = 0;
+                        if !emit(std::mem::take(&mut done)) {
+                            return;
+                        }
+                    }
+                }
                 Err(e) => {
                     done.error(decoding_error(file, &e, count));
-                    return done;
+                    break;
                 }
-            };
+            }
+        }
+        if !batch.is_empty() {
+            done.json = extract(file, &batch);
+        }
+        if count == 0 && !done.failed {
+            done.warning(format!("{file}: warning: a feed with no items"));
+        }
+        emit(done);
+    }
+
+    /// The JSON lines of `docs`, documents of the file `name`, extracted here.
+    fn extract(&self, scratch: &mut Scratch, name: &str, docs: &[Decoded<'_>]) -> Vec<u8> {
+        let mut json = Vec::new();
+        for d in docs {
             let mut doc = self
                 .extractor
                 .extract_with(scratch, d.input(self.opts.reference));
-            doc.source = Some(file.to_string());
+            doc.source = Some(name.to_string());
             doc.item = d.item;
             doc.published = d.published;
-            push_json(&mut done.json, &doc);
-            count += 1;
+            push_json(&mut json, &doc);
         }
-        if count == 0 {
-            done.warning(format!("{file}: warning: a feed with no items"));
-        }
-        done
+        json
     }
 
     /// `{"id", "text"}` lines of each file (or standard input), read in batches and sent
