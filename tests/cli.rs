@@ -320,3 +320,71 @@ fn file_names_that_are_not_utf8() {
         "{err:?}"
     );
 }
+
+/// Standard input is streamed: a feed's items are extracted in parallel batches and
+/// printed batch by batch. The output is the same as for the file read whole, in order,
+/// and a malformed tail keeps the items before it.
+#[test]
+fn a_streamed_feed_gives_the_same_output_as_the_file() {
+    let dir = scratch("stream");
+    let item = |i: usize| {
+        format!(
+            "<item><title>Report {i}</title><pubDate>Mon, 10 May 2021 09:46:35 +0000</pubDate>\
+             <description><![CDATA[<p>The MEK paid ${i} million to Bolton in 2019. Last week \
+             {i} people were killed near Camp Ashraf.</p>{}]]></description></item>\n",
+            "<p>Nothing of note happened on that day, said the spokesman, again.</p>".repeat(12)
+        )
+    };
+    // Over 2 MB of item text: more than one batch.
+    let items: String = (0..2600).map(item).collect();
+    let feed = format!("<?xml version=\"1.0\"?><rss><channel>\n{items}</channel></rss>\n");
+    std::fs::write(dir.join("feed.xml"), &feed).unwrap();
+    let whole = run(&["--jobs", "2", "feed.xml"], &dir);
+    assert_eq!(whole.status.code(), Some(0), "{whole:?}");
+
+    let piped = |input: &[u8]| {
+        let mut child = Command::new(extract_bin())
+            .args(["--jobs", "2"])
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("extract runs");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            stdin.write_all(&input).unwrap();
+        });
+        let o = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        o
+    };
+    let without_source = |o: &Output| {
+        stdout_lines(o)
+            .into_iter()
+            .map(|mut d| {
+                d.as_object_mut().unwrap().remove("source");
+                d
+            })
+            .collect::<Vec<_>>()
+    };
+    let streamed = piped(feed.as_bytes());
+    assert_eq!(streamed.status.code(), Some(0), "{streamed:?}");
+    let (a, b) = (without_source(&whole), without_source(&streamed));
+    assert_eq!(a.len(), 2600);
+    assert!(a == b, "the streamed output differs from the whole file's");
+    assert_eq!(b[2599]["item"], 2599);
+
+    // Cut inside the last item's CDATA: the items before it are kept, in order.
+    let cut = &feed.as_bytes()[..feed.rfind("Nothing of note").unwrap()];
+    let o = piped(cut);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let docs = without_source(&o);
+    assert_eq!(docs.len(), 2599);
+    assert!(docs[..] == a[..2599]);
+    let err = stderr_lines(&o);
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].contains("the 2599 item(s) before it were kept"), "{err:?}");
+}
