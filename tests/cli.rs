@@ -386,5 +386,8 @@ fn a_streamed_feed_gives_the_same_output_as_the_file() {
     assert!(docs[..] == a[..2599]);
     let err = stderr_lines(&o);
     assert_eq!(err.len(), 1, "{err:?}");
-    assert!(err[0].contains("the 2599 item(s) before it were kept"), "{err:?}");
+    assert!(
+        err[0].contains("the 2599 item(s) before it were kept"),
+        "{err:?}"
+    );
 }
