@@ -59,6 +59,28 @@ fn run(args: &[&str], cwd: &Path) -> Output {
         .expect("extract runs")
 }
 
+/// Runs extract with `input` on standard input (written from another thread, so that a
+/// large input cannot fill both pipes).
+fn run_stdin(args: &[&str], input: &[u8], cwd: &Path) -> Output {
+    let mut child = Command::new(extract_bin())
+        .args(args)
+        .current_dir(cwd)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("extract runs");
+    let mut stdin = child.stdin.take().expect("a pipe to standard input");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(&input).expect("extract reads its input");
+    });
+    let o = child.wait_with_output().expect("extract runs");
+    writer.join().expect("the input is written");
+    o
+}
+
 fn stdout_lines(o: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(o.stdout.clone())
         .expect("UTF-8 output")
@@ -275,21 +297,9 @@ fn unreadable_file() {
 #[test]
 fn standard_input_and_binary_input() {
     let dir = scratch("stdin");
-    let mut child = Command::new(extract_bin())
-        .args(["--lossy", "-"])
-        .current_dir(&dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("extract runs");
     // Bytes that are not text at all: a run of every byte value.
     let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
-    {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(&bytes).unwrap();
-    }
-    let o = child.wait_with_output().unwrap();
+    let o = run_stdin(&["--lossy", "-"], &bytes, &dir);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let docs = stdout_lines(&o);
     assert_eq!(docs.len(), 1);
@@ -342,25 +352,7 @@ fn a_streamed_feed_gives_the_same_output_as_the_file() {
     let whole = run(&["--jobs", "2", "feed.xml"], &dir);
     assert_eq!(whole.status.code(), Some(0), "{whole:?}");
 
-    let piped = |input: &[u8]| {
-        let mut child = Command::new(extract_bin())
-            .args(["--jobs", "2"])
-            .current_dir(&dir)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("extract runs");
-        let mut stdin = child.stdin.take().unwrap();
-        let input = input.to_vec();
-        let writer = std::thread::spawn(move || {
-            use std::io::Write;
-            stdin.write_all(&input).unwrap();
-        });
-        let o = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        o
-    };
+    let piped = |input: &[u8]| run_stdin(&["--jobs", "2"], input, &dir);
     let without_source = |o: &Output| {
         stdout_lines(o)
             .into_iter()
