@@ -212,6 +212,8 @@ cases! {
     footnote_bracket: "The group was banned.[3] It moved later." => ["The group was banned.[3]", "It moved later."];
     glued_blocks: "A list of media outfitsJane Roe is a journalist." =>
         ["A list of media outfits", "Jane Roe is a journalist."];
+    glued_fragment_at_start: "It ended.\n\nfragIran, Iraq and Syria met." =>
+        ["It ended.", "fragIran, Iraq and Syria met."];
     lost_space_not_a_break: "He was born ofTexas parents and owns an iPhone and a PayPal account." =>
         ["He was born ofTexas parents and owns an iPhone and a PayPal account."];
     glued_abbreviation: "It was Mr.Smith who came." => ["It was Mr.Smith who came."];

@@ -283,8 +283,29 @@ fn toll_before(f: &Figures<'_, '_>, from: Token) -> bool {
                 | "officially"
                 | "final"
         ) {
-            return false;
+            return at != from.span.start && toll_with_phrase(f, p);
         }
+        at = p.span.start;
+    }
+    false
+}
+
+/// `the death toll from the quake has risen to`, `the death toll in Aceh stands at`: a
+/// short phrase of words ending at `last`, opened by a preposition right after `death
+/// toll`.
+fn toll_with_phrase(f: &Figures<'_, '_>, last: Token) -> bool {
+    let mut at = last.span.start;
+    let mut prep = false;
+    for _ in 0..7 {
+        let Some(p) = f.prev(at).filter(Token::is_word) else {
+            return false;
+        };
+        if p.is(f.text, "toll") {
+            return prep && death_toll(f, p);
+        }
+        prep = ["from", "in", "after", "since", "among"]
+            .iter()
+            .any(|w| p.is(f.text, w));
         at = p.span.start;
     }
     false
@@ -862,6 +883,19 @@ mod tests {
             "The death toll rose to 72.",
             &[Expect::casualty("72", "72", Outcome::Dead, None)],
         );
+        casualty(
+            "The death toll from the floods in the north has risen to more than 400.",
+            &[
+                Expect::casualty("more than 400", "400", Outcome::Dead, None)
+                    .qualifier(Qualifier::MoreThan),
+            ],
+        );
+        casualty(
+            "The death toll in Aceh now stands at 12,000, officials said.",
+            &[Expect::casualty("12,000", "12000", Outcome::Dead, None)],
+        );
+        // No preposition opens the words between: no link to the toll.
+        casualty("The death toll worries officials who sent 40.", &[]);
         casualty(
             "The number of Danes dead or missing in the floods has reached 210.",
             &[Expect::casualty("210", "210", Outcome::Dead, None)],

@@ -414,6 +414,11 @@ pub(crate) mod testing {
                 ..self
             }
         }
+
+        /// A claim with no unit (a count whose noun is left out).
+        pub(crate) fn no_unit(self) -> Expect {
+            Expect { unit: None, ..self }
+        }
     }
 
     fn show(v: &Option<Value>) -> String {

@@ -2,7 +2,9 @@
 //! counted noun (`Over 300 accounts, pages and groups` → `accounts`; `nearly 3,500 MEK
 //! exiles` → `exiles`; `the two sides` → `sides`; `thousands of Iranian and
 //! non-Iranians` → `Iranian and non-Iranians`). A vague amount with no noun
-//! (`viewed in the hundreds`) is a quantity without a unit.
+//! (`viewed in the hundreds`) is a quantity without a unit, and so is the value of a count
+//! named before it (`whose number is less than 10`, `a crowd numbering about 40`); in `the
+//! number of refugees rose to 5,000` the unit is the noun after `of`.
 //!
 //! Not quantities: the pronoun `one` (`one of the`, `one reason`), references (`page 12`,
 //! `Resolution 2231`, `F-16`), numbers in dates, bare years (`the 2012 decision`, `the
@@ -10,8 +12,8 @@
 //! (`3 times`).
 
 use super::context::{
-    Figures, gapped_noun, in_date, is_reference, noun_phrase, qualifier_after, qualifier_before,
-    year_determiner,
+    Figures, gapped_noun, in_date, is_reference, is_stop, looks_plural, noun_phrase,
+    qualifier_after, qualifier_before, year_determiner,
 };
 use super::number::{Amount, NumberMatch};
 use super::scan;
@@ -184,7 +186,10 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
             gapped_noun(f, span.start, n.span.end).map(|p| p.unit)
         }
         // `140,000 people were killed and five million left homeless`: the noun is shared.
-        _ if !n.form.year_like => Some(gapped_noun(f, span.start, n.span.end)?.unit),
+        _ if !n.form.year_like => match gapped_noun(f, span.start, n.span.end) {
+            Some(p) => Some(p.unit),
+            None => count_subject(f, span.start, np_from)?,
+        },
         _ => return None,
     };
     if n.form.year_like {
@@ -246,6 +251,67 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
     c.qualifier = qualifier;
     c.unit = unit.map(|u| text[u].into());
     Some(c)
+}
+
+/// Nouns that name a count whose value a figure can give: `their number is 40`.
+fn is_count_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "number" | "total" | "turnout" | "attendance" | "membership" | "headcount" | "tally"
+    )
+}
+
+/// A figure given as the value of a count named before it, with no noun of its own:
+/// `whose number is less than 10`, `their number has grown to about 300`, `a crowd
+/// numbering 40`, `the total stood at 12`, `the number of refugees rose to 5,000`. Gives
+/// the unit: the plural after `of` (`refugees`), else none. `start` is where the figure
+/// and its qualifier start, `end` where they end.
+fn count_subject(f: &Figures<'_, '_>, start: usize, end: usize) -> Option<Option<Span>> {
+    let text = f.text;
+    // After a linking verb, nothing that could be the figure's own noun follows: the
+    // clause ends, or a function word comes (`is less than 10, are`, `was 40 in 2019`).
+    let clause_ends = || {
+        f.next(end).filter(|t| t.is_word()).is_none_or(|t| {
+            let mut buf = [0u8; 24];
+            scan::lower(t.text(text), &mut buf).is_some_and(is_stop)
+        })
+    };
+    let mut at = start;
+    for _ in 0..4 {
+        let p = f.prev(at).filter(|t| t.is_word())?;
+        let mut buf = [0u8; 24];
+        let w = scan::lower(p.text(text), &mut buf)?;
+        match w {
+            "numbering" | "numbered" | "totalling" | "totaling" | "totalled" | "totaled" => {
+                return Some(None);
+            }
+            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "stood"
+            | "stands" | "at" | "to" | "rose" | "risen" | "grew" | "grown" | "fell" | "fallen"
+            | "reached" | "dropped" | "climbed" | "now" | "only" | "still" => at = p.span.start,
+            _ if at == start || !clause_ends() => return None,
+            _ if is_count_noun(w) => {
+                // `their number`, `the total`; not `a phone number` or `room number 12`.
+                let d = f.prev(p.span.start).filter(|t| t.is_word())?;
+                let mut b2 = [0u8; 24];
+                let det = scan::lower(d.text(text), &mut b2)?;
+                return matches!(
+                    det,
+                    "the" | "their" | "its" | "whose" | "our" | "this" | "that" | "overall"
+                )
+                .then_some(None);
+            }
+            // `the number of refugees has risen to 5,000`
+            _ if looks_plural(w) && !is_measure(w) => {
+                let of = f.prev(p.span.start).filter(|t| t.is(text, "of"))?;
+                let head = f.prev(of.span.start).filter(|t| t.is_word())?;
+                let mut b2 = [0u8; 24];
+                return is_count_noun(scan::lower(head.text(text), &mut b2)?)
+                    .then_some(Some(p.span));
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -389,6 +455,40 @@ mod tests {
                 Expect::quantity("20", "20", "inspectors"),
             ],
         );
+    }
+
+    #[test]
+    fn value_of_a_named_count() {
+        quantity(
+            "The protesters, whose number was less than 20, left.",
+            &[Expect::quantity("less than 20", "20", "")
+                .no_unit()
+                .qualifier(Qualifier::LessThan)],
+        );
+        quantity(
+            "Their number has grown to about 400.",
+            &[Expect::quantity("about 400", "400", "")
+                .no_unit()
+                .qualifier(Qualifier::Approximately)],
+        );
+        quantity(
+            "A crowd numbering 60 gathered.",
+            &[Expect::quantity("60", "60", "").no_unit()],
+        );
+        quantity(
+            "The total stood at 35 on Friday.",
+            &[Expect::quantity("35", "35", "").no_unit()],
+        );
+        quantity(
+            "The number of refugees rose to 5,000 this week.",
+            &[Expect::quantity("5,000", "5000", "refugees")],
+        );
+        // Not a count's value: a name or a reference, a noun of its own, no count noun.
+        quantity("His phone number is 12, he said.", &[]);
+        quantity("The number is 10 Downing Street.", &[]);
+        quantity("The score was 3 at half time.", &[]);
+        quantity("The number of years was 12.", &[]);
+        quantity("The total reached 2000.", &[]);
     }
 
     #[test]

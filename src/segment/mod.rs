@@ -39,7 +39,8 @@
 //!   (`world.Today`, `carpet."It's`) are two sentences, unless the first is an abbreviation;
 //!   so are a lowercase word and a capitalised one glued together by scraping that lost the
 //!   break between two blocks (`outfitsKourosh Ziabari`), unless the first is a short or
-//!   function word (`ofTexas` is a lost space, `iPhone` a name).
+//!   function word (`ofTexas` is a lost space, `iPhone` a name) or opens the sentence alone
+//!   (`fakhrIsrael, AIPAC and…`: a fragment, not a sentence).
 //!   A bracketed acronym running on in lowercase (`Action. (JCPOA) that…`) continues.
 //! - **Abbreviations.** Titles before names (`Mr.`, `Dr.`, `Gen.`, `St.`, `Mt.`) never end a
 //!   sentence, except a street (`Main St.`) before a word that typically starts one; number
@@ -448,9 +449,10 @@ impl<'t> Scanner<'t> {
     }
 
     /// A capital glued to a lowercase word (`outfitsKourosh Ziabari`): scraped text that lost
-    /// the break between two blocks. The word before must be three lowercase letters or more
-    /// and not a function word (`ofTexas` is a lost space), the capital must start a word
-    /// (`Kourosh`, not `iPhone` or `eBay`).
+    /// the break between two blocks. The word before must be three lowercase letters or more,
+    /// not a function word (`ofTexas` is a lost space) and not the sentence's first word (a
+    /// block is not one lowercase word); the capital must start a word (`Kourosh`, not
+    /// `iPhone` or `eBay`).
     fn capital(&mut self, i: usize) -> Option<Span> {
         self.pos = i + 1;
         let b = self.b;
@@ -466,8 +468,12 @@ impl<'t> Scanner<'t> {
         while ws > self.start && i - ws <= MAX_TOKEN && b[ws - 1].is_ascii_lowercase() {
             ws -= 1;
         }
+        // The word must end a block of its own: one lowercase word that opens the sentence
+        // (`fakhrIsrael, AIPAC…`) is a fragment glued to its start, no sentence.
         if i - ws < 3
-            || !(ws == self.start || ws_or_start_before(b, ws) || opener_len(b, ws - 1) == 1)
+            || ws == self.start
+            || !(ws_or_start_before(b, ws) || opener_len(b, ws - 1) == 1)
+            || ws - 1 == self.start
         {
             return None;
         }
