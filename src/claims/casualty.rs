@@ -45,6 +45,7 @@ const VERBS: &[(&str, Outcome)] = &[
     ("wounding", Outcome::Wounded),
     ("injured", Outcome::Injured),
     ("injuring", Outcome::Injured),
+    ("hurt", Outcome::Injured),
     ("died", Outcome::Dead),
     ("dead", Outcome::Dead),
     ("perished", Outcome::Dead),
@@ -641,6 +642,28 @@ fn head_outcome(w: &str) -> Option<Outcome> {
     lookup(HEADS, w)
 }
 
+/// A verb that takes lives right before `start`: `claimed 72 lives`, `cost some 300 lives`.
+fn takes_lives(f: &Figures<'_, '_>, start: usize) -> bool {
+    let mut buf = [0u8; 24];
+    f.prev(start)
+        .filter(Token::is_word)
+        .and_then(|v| lower(v, f.text, &mut buf))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "claimed"
+                    | "claiming"
+                    | "claims"
+                    | "took"
+                    | "taking"
+                    | "takes"
+                    | "cost"
+                    | "costing"
+                    | "costs"
+            )
+        })
+}
+
 /// Words that may stand between a casualty figure and the figures that break it down.
 fn is_breakdown_link(t: Token, text: &str) -> bool {
     if t.is_char(text, ',')
@@ -719,9 +742,14 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         let mut outcome = None;
         if let Some(p) = victims {
             let mut buf = [0u8; 24];
-            if let Some(o) = scan::lower(&text[p.unit], &mut buf).and_then(head_outcome) {
+            let unit = scan::lower(&text[p.unit], &mut buf);
+            if let Some(o) = unit.and_then(head_outcome) {
                 // `12 deaths`: the noun is the outcome, and counts no one in particular.
                 outcome = Some(o);
+                victims = None;
+            } else if unit == Some("lives") && takes_lives(f, fig_start) {
+                // `the bombing claimed 72 lives`; not `saved 72 lives`.
+                outcome = Some(Outcome::Killed);
                 victims = None;
             } else if !is_person_noun(&text[p.unit]) {
                 // Only people are casualties: not `6.5 million animals`, `1.5 million posts`.
@@ -1070,6 +1098,37 @@ mod tests {
         casualty(
             "There were 300 executions last year.",
             &[Expect::casualty("300", "300", Outcome::Executed, None)],
+        );
+        // Lives taken are a toll; lives saved are not.
+        casualty(
+            "The bombing claimed 72 lives.",
+            &[Expect::casualty("72", "72", Outcome::Killed, None)],
+        );
+        casualty(
+            "The war cost some 300,000 lives.",
+            &[
+                Expect::casualty("some 300,000", "300000", Outcome::Killed, None)
+                    .qualifier(Qualifier::Approximately),
+            ],
+        );
+        casualty("The new rules saved 72 lives.", &[]);
+        casualty(
+            "Two people were hurt when the car exploded.",
+            &[Expect::casualty(
+                "Two",
+                "2",
+                Outcome::Injured,
+                Some("people"),
+            )],
+        );
+        casualty(
+            "The blast hurt 30 people.",
+            &[Expect::casualty(
+                "30",
+                "30",
+                Outcome::Injured,
+                Some("people"),
+            )],
         );
     }
 
