@@ -256,6 +256,10 @@ struct Run<'r> {
 /// this many bytes of text in a batch of a large file's documents.
 const BATCH_BYTES: usize = 2 << 20;
 
+/// A batch of small files ends at this many bytes of input or this many files.
+const BATCH_FILE_BYTES: u64 = 8 << 20;
+const BATCH_FILES: usize = 4096;
+
 /// Files from this size on (and standard input) are streamed: their documents (a feed's
 /// items) are extracted in parallel batches and printed batch by batch, so that memory
 /// holds the file and one batch's results, not the results of the whole file.
@@ -265,9 +269,11 @@ impl Run<'_> {
     /// Every file (or standard input), each one document or a feed's items, sent to `out`
     /// in batches. Returns false: a file's failure is reported with its batch.
     fn files(&self, out: &mpsc::SyncSender<Vec<Done>>) -> bool {
-        // Small files go in batches of a few per thread, so that a long file does not
-        // leave the others idle for long; a large file is streamed on its own.
+        // Small files go in batches of many, balanced over the threads by work stealing,
+        // so that the wait for the slowest file at the end of a batch is short beside the
+        // batch; a large file is streamed on its own.
         let mut small: Vec<&OsStr> = Vec::new();
+        let mut small_bytes = 0;
         let flush = |small: &mut Vec<&OsStr>| {
             let done = self.map(small, |scratch, path| {
                 let mut done = Done::default();
@@ -286,11 +292,20 @@ impl Run<'_> {
             out.send(done).is_ok()
         };
         for path in &self.opts.files {
-            let large = path == "-"
-                || std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() >= LARGE_FILE);
-            if !large {
+            let size = if path == "-" {
+                None
+            } else {
+                // A file that cannot be read is reported with its batch.
+                Some(std::fs::metadata(path).map_or(0, |m| m.len()))
+            };
+            if let Some(size) = size.filter(|&n| n < LARGE_FILE) {
                 small.push(path);
-                if small.len() < 4 * self.opts.jobs || flush(&mut small) {
+                small_bytes += size;
+                if small_bytes < BATCH_FILE_BYTES && small.len() < BATCH_FILES {
+                    continue;
+                }
+                small_bytes = 0;
+                if flush(&mut small) {
                     continue;
                 }
                 return false;
