@@ -38,6 +38,9 @@ options:
   --gazetteer PATH         also load this TSV file, or every *.tsv in this directory
                            (repeatable)
   --no-builtin             do not load the built-in gazetteers
+  --any-case               let aliases written with capitals match text in any case
+                           (`iran` for Iran; by default such an alias needs capitals
+                           in the text, so that `the hill` is not The Hill)
   --input auto|text|html|rss|jsonl
                            how to decode the input (default: auto, by content);
                            jsonl: standard input (or each FILE) holds one document a
@@ -61,6 +64,7 @@ option or gazetteer (before any output).
 struct Options {
     gazetteers: Vec<PathBuf>,
     builtin: bool,
+    any_case: bool,
     format: Format,
     /// `--input jsonl`: one `{"id", "text"}` document a line.
     jsonl: bool,
@@ -75,6 +79,7 @@ fn parse_args() -> Result<Option<Options>, String> {
     let mut o = Options {
         gazetteers: Vec::new(),
         builtin: true,
+        any_case: false,
         format: Format::Auto,
         jsonl: false,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -113,6 +118,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(None),
             "--no-builtin" => o.builtin = false,
+            "--any-case" => o.any_case = true,
             "--lossy" => o.lossy = true,
             "--gazetteer" => o.gazetteers.push(PathBuf::from(value_os("--gazetteer")?)),
             "--input" => {
@@ -163,7 +169,9 @@ fn try_main() -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     };
     let mut builder = Extractor::builder();
-    builder.builtin(opts.builtin);
+    builder
+        .builtin(opts.builtin)
+        .require_capital(!opts.any_case);
     for path in &opts.gazetteers {
         builder.gazetteer(Gazetteer::from_path(path).map_err(|e| e.to_string())?);
     }
