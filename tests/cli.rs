@@ -383,3 +383,31 @@ fn a_streamed_feed_gives_the_same_output_as_the_file() {
         "{err:?}"
     );
 }
+
+/// By default an alias written with capitals needs capitals in the text; `--any-case`
+/// lets it match lowercase text too.
+#[test]
+fn any_case_matches_lowercase_text() {
+    let dir = scratch("case");
+    std::fs::write(
+        dir.join("gaz.tsv"),
+        "id\ttype\tname\taliases\niran\tplace\tIran\t\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a.txt"), "Iran, iran and IRAN.\n").unwrap();
+    let texts = |extra: &[&str]| {
+        let mut args = vec!["--no-builtin", "--gazetteer", "gaz.tsv"];
+        args.extend_from_slice(extra);
+        args.push("a.txt");
+        let o = run(&args, &dir);
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        stdout_lines(&o)[0]["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&[]), ["Iran", "IRAN"]);
+    assert_eq!(texts(&["--any-case"]), ["Iran", "iran", "IRAN"]);
+}
