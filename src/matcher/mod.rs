@@ -562,6 +562,10 @@ struct Prefixes {
     mid_other: Vec<u64>,
     /// `64 - log2(bits)` of `mid` and `long`: the hashes keep the top bits.
     shift: u32,
+    /// A bit per pair of first two bytes of the forms (a form of one byte sets its row),
+    /// exact: text that starts with two ASCII letters or digits can match a form only if
+    /// their folds are the pair of one. Tested first, as it needs no folding.
+    pairs: Box<[u64; 256]>,
 }
 
 /// Sets bit `bit` of `set`.
@@ -591,6 +595,7 @@ impl Prefixes {
             short_other: Box::new([0; 256]),
             mid_other: vec![0; 1 << (log - 6)],
             shift: 64 - log,
+            pairs: Box::new([0; 256]),
         }
     }
 
@@ -604,6 +609,18 @@ impl Prefixes {
         let word_end = key
             .last()
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        match *key {
+            [k0] if k0 < 0x80 => {
+                let row = usize::from(k0) << 7;
+                for f1 in 0..128usize {
+                    set_bit(&mut *self.pairs, row | f1);
+                }
+            }
+            [k0, k1, ..] if k0 < 0x80 && k1 < 0x80 => {
+                set_bit(&mut *self.pairs, (usize::from(k0) << 7) | usize::from(k1));
+            }
+            _ => {}
+        }
         match key.len() {
             0 => {}
             n @ 1..=3 if ascii(n.min(2)) => {
@@ -647,6 +664,19 @@ impl Prefixes {
     /// further than `end`?
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], i: usize, end: usize) -> bool {
+        // Two ASCII letters or digits fold to themselves in lowercase (setting bit 5 of
+        // a letter lowercases it and leaves a digit as it is).
+        if let (Some(&b0), Some(&b1)) = (bytes.get(i), bytes.get(i + 1)) {
+            if i + 2 <= end
+                && b1.is_ascii_alphanumeric()
+                && !has_bit(
+                    &*self.pairs,
+                    (usize::from(b0 | 0x20) & 0x7F) << 7 | usize::from(b1 | 0x20),
+                )
+            {
+                return false;
+            }
+        }
         if i + 8 <= end {
             if let Some(w) = swar::load(bytes, i) {
                 if let Some(key) = swar::fold8(w) {
@@ -728,7 +758,7 @@ impl Prefixes {
     #[cfg(test)]
     fn open() -> Prefixes {
         let mut p = Prefixes::with_capacity(1);
-        for set in [&mut *p.short, &mut *p.short_other]
+        for set in [&mut *p.short, &mut *p.short_other, &mut *p.pairs]
             .into_iter()
             .chain(p.short_by_len.iter_mut())
         {
