@@ -303,6 +303,11 @@ impl Matcher {
                 continue;
             }
             let b = bytes[i];
+            if b == b' ' {
+                prev_word = false;
+                i += 1;
+                continue;
+            }
             let (word, try_here, len) = if b < 0x80 {
                 // ASCII fast path: a table lookup, and no walk unless the filter lets the
                 // first bytes through.
@@ -323,8 +328,11 @@ impl Matcher {
                         if !(start && filter.may_start(bytes, i, end)) {
                             // Skip the rest of a run of lowercase letters and digits: no
                             // word boundary can fall inside it.
-                            i = swar::skip_lower_digits(bytes, i + 1, end.min(next_prot));
-                            prev_word = true;
+                            let stop = end.min(next_prot);
+                            i = swar::skip_lower_digits(bytes, i + 1, stop);
+                            // The space after the word, most often: no form starts there.
+                            prev_word = !(i < stop && bytes[i] == b' ');
+                            i += usize::from(!prev_word);
                             continue;
                         }
                         (true, true, 1)
