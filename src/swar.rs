@@ -126,6 +126,17 @@ pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
     find_first(bytes, i, stop, |w| !letters(w) & HIGH)
 }
 
+/// The first byte at or after `i` that is not an ASCII lowercase letter or a space
+/// (`stop` if none).
+#[inline(always)]
+pub(crate) fn skip_lower_spaces(bytes: &[u8], i: usize, stop: usize) -> usize {
+    find_first(bytes, i, stop, |w| {
+        let x = w & LOW7;
+        let lower = at_least(x, b'a') & !at_least(x, b'z' + 1);
+        !((lower | equal(x, b' ')) & !w) & HIGH
+    })
+}
+
 /// The first ASCII digit at or after `i` (`stop` if none).
 #[inline(always)]
 pub(crate) fn find_digit(bytes: &[u8], i: usize, stop: usize) -> usize {
@@ -194,6 +205,7 @@ mod tests {
             "...........Z",
             "0123456789abcdefXYZ",
             "é1é2é3",
+            "lower case words and spaces, then\u{a0}more\ttext",
         ] {
             let b = s.as_bytes();
             for i in 0..=b.len() {
@@ -207,6 +219,11 @@ mod tests {
                 assert_eq!(
                     find_digit(b, i, b.len()),
                     first(&|c| c.is_ascii_digit()),
+                    "{s:?} {i}"
+                );
+                assert_eq!(
+                    skip_lower_spaces(b, i, b.len()),
+                    first(&|c| !c.is_ascii_lowercase() && c != b' '),
                     "{s:?} {i}"
                 );
                 assert_eq!(
