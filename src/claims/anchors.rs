@@ -225,8 +225,9 @@ impl WordHits<'_, '_> {
             self.starts &= self.starts - 1;
             let start = self.base + j as usize;
             let rest = !self.letters >> j;
+            // The mask has no letter at or after `hi`.
             let end = if rest != 0 {
-                (start + rest.trailing_zeros() as usize).min(self.hi)
+                start + rest.trailing_zeros() as usize
             } else {
                 crate::swar::skip_letters(bytes, self.base + 64, self.hi)
             };

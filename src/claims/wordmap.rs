@@ -201,7 +201,7 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
     #[inline(always)]
     pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> V {
         let n = end - start;
-        if n > 16 || n == 0 {
+        if n.wrapping_sub(1) >= 16 {
             return self.default;
         }
         let (Some(&first), Some(&last)) = (bytes.get(start), bytes.get(end - 1)) else {
