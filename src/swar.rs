@@ -126,14 +126,13 @@ pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
     find_first(bytes, i, stop, |w| !letters(w) & HIGH)
 }
 
-/// The first byte at or after `i` that is not an ASCII lowercase letter or a space
-/// (`stop` if none).
+/// The first byte at or after `i` that is not a space or an ASCII byte from `a` up (a
+/// lowercase letter, `{|}~` or DEL), `stop` if none.
 #[inline(always)]
 pub(crate) fn skip_lower_spaces(bytes: &[u8], i: usize, stop: usize) -> usize {
     find_first(bytes, i, stop, |w| {
         let x = w & LOW7;
-        let lower = at_least(x, b'a') & !at_least(x, b'z' + 1);
-        !((lower | equal(x, b' ')) & !w) & HIGH
+        !((at_least(x, b'a') | equal(x, b' ')) & !w) & HIGH
     })
 }
 
@@ -205,7 +204,7 @@ mod tests {
             "...........Z",
             "0123456789abcdefXYZ",
             "é1é2é3",
-            "lower case words and spaces, then\u{a0}more\ttext",
+            "lower case words and spaces, then\u{a0}more\ttext {braces|bars}~\u{7f}`",
         ] {
             let b = s.as_bytes();
             for i in 0..=b.len() {
@@ -223,7 +222,7 @@ mod tests {
                 );
                 assert_eq!(
                     skip_lower_spaces(b, i, b.len()),
-                    first(&|c| !c.is_ascii_lowercase() && c != b' '),
+                    first(&|c| !(c == b' ' || (b'a'..0x80).contains(&c))),
                     "{s:?} {i}"
                 );
                 assert_eq!(
