@@ -126,6 +126,16 @@ pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
     find_first(bytes, i, stop, |w| !letters(w) & HIGH)
 }
 
+/// The first byte at or after `i` that is not a space or an ASCII byte from `a` up (a
+/// lowercase letter, `{|}~` or DEL), `stop` if none.
+#[inline(always)]
+pub(crate) fn skip_lower_spaces(bytes: &[u8], i: usize, stop: usize) -> usize {
+    find_first(bytes, i, stop, |w| {
+        let x = w & LOW7;
+        !((at_least(x, b'a') | equal(x, b' ')) & !w) & HIGH
+    })
+}
+
 /// The first ASCII digit at or after `i` (`stop` if none).
 #[inline(always)]
 pub(crate) fn find_digit(bytes: &[u8], i: usize, stop: usize) -> usize {
@@ -194,6 +204,7 @@ mod tests {
             "...........Z",
             "0123456789abcdefXYZ",
             "é1é2é3",
+            "lower case words and spaces, then\u{a0}more\ttext {braces|bars}~\u{7f}`",
         ] {
             let b = s.as_bytes();
             for i in 0..=b.len() {
@@ -207,6 +218,11 @@ mod tests {
                 assert_eq!(
                     find_digit(b, i, b.len()),
                     first(&|c| c.is_ascii_digit()),
+                    "{s:?} {i}"
+                );
+                assert_eq!(
+                    skip_lower_spaces(b, i, b.len()),
+                    first(&|c| !(c == b' ' || (b'a'..0x80).contains(&c))),
                     "{s:?} {i}"
                 );
                 assert_eq!(

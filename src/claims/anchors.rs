@@ -212,28 +212,38 @@ impl WordHits<'_, '_> {
     /// flags of all the words: the iterator run to its end in one tight loop.
     pub(crate) fn read_all(&mut self, out: &mut Vec<usize>) -> u8 {
         let bytes = self.text.as_bytes();
+        let (hi, words) = (self.hi, self.words);
+        // The state of the block in locals, written back at the end.
+        let (mut base, mut letters, mut starts) = (self.base, self.letters, self.starts);
+        let mut carry = self.carry;
+        let mut cues = self.cues;
         loop {
-            while self.starts == 0 {
-                self.base += 64;
-                if self.base >= self.hi {
-                    self.base = self.hi;
-                    return self.cues;
+            while starts == 0 {
+                base += 64;
+                if base >= hi {
+                    self.base = hi;
+                    self.starts = 0;
+                    self.cues = cues;
+                    return cues;
                 }
-                self.load_block();
+                letters = crate::swar::letter_mask(bytes, base, hi);
+                starts = letters & !((letters << 1) | u64::from(carry));
+                carry = letters >> 63 != 0;
             }
-            let j = self.starts.trailing_zeros();
-            self.starts &= self.starts - 1;
-            let start = self.base + j as usize;
-            let rest = !self.letters >> j;
+            let j = starts.trailing_zeros();
+            starts &= starts - 1;
+            let start = base + j as usize;
+            let rest = !letters >> j;
+            // The mask has no letter at or after `hi`.
             let end = if rest != 0 {
-                (start + rest.trailing_zeros() as usize).min(self.hi)
+                start + rest.trailing_zeros() as usize
             } else {
-                crate::swar::skip_letters(bytes, self.base + 64, self.hi)
+                crate::swar::skip_letters(bytes, base + 64, hi)
             };
-            let flags = self.words.get_run(bytes, start, end);
-            self.cues |= flags & !NUMBER;
+            let flags = words.get_run(bytes, start, end);
+            cues |= flags & !NUMBER;
             if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
-                if end - start >= self.words.shortest {
+                if end - start >= words.shortest {
                     out.extend(
                         self.automaton
                             .find_iter(&self.text[start..end])

@@ -23,6 +23,19 @@ pub(crate) struct WordMap<V> {
     mask: usize,
     /// The value of the words not in the map.
     default: V,
+    /// A bit per (length, first letter, last letter) of the words in the map (see
+    /// [`shape`]): most words of a text are ruled out by it, without hashing.
+    shapes: Box<[u64; SHAPES / 64]>,
+}
+
+/// The number of bits of [`WordMap::shapes`].
+const SHAPES: usize = 17 << 10;
+
+/// The bit of a word of `n` (1 to 16) ASCII letters, of which `first` and `last` are the
+/// first and the last: letters in either case give the same bit.
+#[inline(always)]
+fn shape(n: usize, first: u8, last: u8) -> usize {
+    (n << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31)
 }
 
 /// The low `n` bytes of a `u64` (all of them for 8 or more).
@@ -71,7 +84,11 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
         );
         let slots = (keys.len() + keys.len() / 4).next_power_of_two().max(64);
         for mul in MULTIPLIERS {
-            if let Some(map) = Self::build(&keys, words, slots, mul, default) {
+            if let Some(mut map) = Self::build(&keys, words, slots, mul, default) {
+                for (w, _) in words {
+                    let bit = shape(w.len(), w[0], w[w.len() - 1]);
+                    map.shapes[bit >> 6] |= 1 << (bit & 63);
+                }
                 return map;
             }
         }
@@ -98,6 +115,7 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
             mul,
             mask,
             default,
+            shapes: Box::new([0; SHAPES / 64]),
         };
         let mut taken = vec![false; slots];
         for b in order {
@@ -183,7 +201,14 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
     #[inline(always)]
     pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> V {
         let n = end - start;
-        if n > 16 {
+        if n.wrapping_sub(1) >= 16 {
+            return self.default;
+        }
+        let (Some(&first), Some(&last)) = (bytes.get(start), bytes.get(end - 1)) else {
+            return self.default;
+        };
+        let bit = shape(n, first, last);
+        if self.shapes[bit >> 6] & (1 << (bit & 63)) == 0 {
             return self.default;
         }
         match (

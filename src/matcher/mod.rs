@@ -303,6 +303,11 @@ impl Matcher {
                 continue;
             }
             let b = bytes[i];
+            if b == b' ' {
+                prev_word = false;
+                i += 1;
+                continue;
+            }
             let (word, try_here, len) = if b < 0x80 {
                 // ASCII fast path: a table lookup, and no walk unless the filter lets the
                 // first bytes through.
@@ -323,8 +328,11 @@ impl Matcher {
                         if !(start && filter.may_start(bytes, i, end)) {
                             // Skip the rest of a run of lowercase letters and digits: no
                             // word boundary can fall inside it.
-                            i = swar::skip_lower_digits(bytes, i + 1, end.min(next_prot));
-                            prev_word = true;
+                            let stop = end.min(next_prot);
+                            i = swar::skip_lower_digits(bytes, i + 1, stop);
+                            // The space after the word, most often: no form starts there.
+                            prev_word = !(i < stop && bytes[i] == b' ');
+                            i += usize::from(!prev_word);
                             continue;
                         }
                         (true, true, 1)
@@ -562,6 +570,39 @@ struct Prefixes {
     mid_other: Vec<u64>,
     /// `64 - log2(bits)` of `mid` and `long`: the hashes keep the top bits.
     shift: u32,
+    /// A bit per pair of first two bytes of the forms (a form of one byte sets its row),
+    /// exact: text that starts with two ASCII letters or digits can match a form only if
+    /// their folds are the pair of one. Tested first, as it needs no folding.
+    pairs: Box<[u64; 256]>,
+    /// The same for the first three bytes of the forms that start with two letters, each
+    /// byte by its [`TRIPLE_CODE`] (a form of one or two bytes, or whose third byte is
+    /// neither a letter nor a space, sets every third byte): exact for text that starts
+    /// with two ASCII letters and a letter, white space or `-`.
+    triples: Box<[u64; 512]>,
+}
+
+/// Codes of the bytes in [`Prefixes::triples`]: 1 to 26 for the ASCII letters (in either
+/// case), 27 for what folds to a space at the third byte (white space, `-`), 32 for the
+/// rest (no filter).
+static TRIPLE_CODE: [u8; 256] = {
+    let mut t = [32u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = (c | 0x20) - b'a' + 1;
+        } else if c.is_ascii_whitespace() || c == 0x0B || c == b'-' {
+            t[b] = 27;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The bit of [`Prefixes::triples`] of three codes.
+#[inline(always)]
+fn triple(c0: u8, c1: u8, c2: u8) -> usize {
+    (usize::from(c0) << 10) | (usize::from(c1) << 5) | usize::from(c2)
 }
 
 /// Sets bit `bit` of `set`.
@@ -591,6 +632,8 @@ impl Prefixes {
             short_other: Box::new([0; 256]),
             mid_other: vec![0; 1 << (log - 6)],
             shift: 64 - log,
+            pairs: Box::new([0; 256]),
+            triples: Box::new([0; 512]),
         }
     }
 
@@ -604,6 +647,45 @@ impl Prefixes {
         let word_end = key
             .last()
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        match *key {
+            [k0] if k0 < 0x80 => {
+                let row = usize::from(k0) << 7;
+                for f1 in 0..128usize {
+                    set_bit(&mut *self.pairs, row | f1);
+                }
+            }
+            [k0, k1, ..] if k0 < 0x80 && k1 < 0x80 => {
+                set_bit(&mut *self.pairs, (usize::from(k0) << 7) | usize::from(k1));
+            }
+            _ => {}
+        }
+        let letter = |b: u8| b.is_ascii_lowercase().then(|| TRIPLE_CODE[usize::from(b)]);
+        let mut set_triples = |c0: u8, c1: Option<u8>, c2: Option<u8>| {
+            for x in c1.map_or(1..=27, |c| c..=c) {
+                for y in c2.map_or(1..=27, |c| c..=c) {
+                    set_bit(&mut *self.triples, triple(c0, x, y));
+                }
+            }
+        };
+        match *key {
+            [k0] => {
+                if let Some(c0) = letter(k0) {
+                    set_triples(c0, None, None);
+                }
+            }
+            [k0, k1] => {
+                if let (Some(c0), Some(c1)) = (letter(k0), letter(k1)) {
+                    set_triples(c0, Some(c1), None);
+                }
+            }
+            [k0, k1, k2, ..] => {
+                if let (Some(c0), Some(c1)) = (letter(k0), letter(k1)) {
+                    let c2 = if k2 == b' ' { Some(27) } else { letter(k2) };
+                    set_triples(c0, Some(c1), c2);
+                }
+            }
+            [] => {}
+        }
         match key.len() {
             0 => {}
             n @ 1..=3 if ascii(n.min(2)) => {
@@ -647,6 +729,38 @@ impl Prefixes {
     /// further than `end`?
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], i: usize, end: usize) -> bool {
+        if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
+            let (c0, c1, c2) = (
+                TRIPLE_CODE[usize::from(b0)],
+                TRIPLE_CODE[usize::from(b1)],
+                TRIPLE_CODE[usize::from(b2)],
+            );
+            if i + 3 <= end && (c0 | c1 | c2) & 32 == 0 && c0 < 27 && c1 < 27 {
+                if !has_bit(&*self.triples, triple(c0, c1, c2)) {
+                    return false;
+                }
+                return self.may_start_folded(bytes, i, end);
+            }
+        }
+        // Two ASCII letters or digits fold to themselves in lowercase (setting bit 5 of
+        // a letter lowercases it and leaves a digit as it is).
+        if let (Some(&b0), Some(&b1)) = (bytes.get(i), bytes.get(i + 1)) {
+            if i + 2 <= end
+                && b1.is_ascii_alphanumeric()
+                && !has_bit(
+                    &*self.pairs,
+                    (usize::from(b0 | 0x20) & 0x7F) << 7 | usize::from(b1 | 0x20),
+                )
+            {
+                return false;
+            }
+        }
+        self.may_start_folded(bytes, i, end)
+    }
+
+    /// [`may_start`](Self::may_start) after the first filters.
+    #[inline(always)]
+    fn may_start_folded(&self, bytes: &[u8], i: usize, end: usize) -> bool {
         if i + 8 <= end {
             if let Some(w) = swar::load(bytes, i) {
                 if let Some(key) = swar::fold8(w) {
@@ -728,7 +842,8 @@ impl Prefixes {
     #[cfg(test)]
     fn open() -> Prefixes {
         let mut p = Prefixes::with_capacity(1);
-        for set in [&mut *p.short, &mut *p.short_other]
+        p.triples.fill(u64::MAX);
+        for set in [&mut *p.short, &mut *p.short_other, &mut *p.pairs]
             .into_iter()
             .chain(p.short_by_len.iter_mut())
         {

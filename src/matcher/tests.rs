@@ -222,6 +222,11 @@ fn filters_lose_no_match() {
         "al-Sun",
         "Mo Sun",
         "x'y",
+        "Ab Cd",
+        "Ab-Cd",
+        "Abé",
+        "Ab'c",
+        "Ab1c",
     ];
     // One form at a time, and all together: forms that share first bytes let each
     // other's text through.

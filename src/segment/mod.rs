@@ -192,6 +192,12 @@ static CANDIDATE: [u8; 256] = {
 #[inline]
 fn find_candidate(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
+        // Lowercase letters and spaces, most of the text, are no candidates (nor the
+        // few ASCII bytes above the letters).
+        i = crate::swar::skip_lower_spaces(b, i, b.len());
+        if i >= b.len() {
+            break;
+        }
         match CANDIDATE[b[i] as usize] {
             0 => {}
             STOP => return i,

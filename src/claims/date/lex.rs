@@ -577,6 +577,11 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let mut prev_end = usize::MAX;
     while i < bytes.len() {
         let b = bytes[i];
+        // The spaces between words, before anything else.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let start = i;
         let (kind, lex, n, cap);
         if b.is_ascii_alphabetic() {
