@@ -70,10 +70,11 @@ stream of documents, keep one [`Scratch`] per thread and call
 only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs the
 gazetteer alone, for callers who want only the entities.
 
-On one core of a 2-core machine, the whole pipeline runs at about 60 MB/s over English
-news with the built-in gazetteer and about 47 MB/s with 144,000 more entities; the
-matching alone at about 200 and 100 MB/s. The costs are spread over one pass per stage,
-each of which reads the text a word at a time and eight bytes at a time where it can:
+On one core of a 2-core machine, the whole pipeline runs at about 100 MB/s over English
+news with the built-in gazetteer (130 instructions a byte) and faster than 50 MB/s with
+144,000 more entities; the matching alone at about 200 and 100 MB/s (`benches/README.md`
+says how these were measured). The costs are spread over one pass per stage, each of
+which reads the text a word at a time and eight bytes at a time where it can:
 
 - the gazetteer is one double-array trie over folded bytes, walked only from word starts
   whose first eight folded bytes a small hashed filter lets through;
