@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use claimscan::input::{Decoded, Format, Lossy, documents};
-use claimscan::{Date, Document, Error, Extractor, Gazetteer, Input, Scratch};
+use claimscan::{Date, Document, Error, Extractor, Gazetteer, Input, Scratch, Span};
 use rayon::prelude::*;
 
 const USAGE: &str = "\
@@ -394,6 +394,9 @@ impl Run<'_> {
             Some(lossy) => Box::new(lossy.documents(self.opts.format)),
             None => Box::new(documents(&bytes, self.opts.format)),
         };
+        // Checking the text read every page of a mapped file; the parser reads them again
+        // as it goes.
+        bytes.release_before(bytes.len());
         let mut batch = Vec::new();
         let mut size = 0;
         let mut count = 0;
@@ -405,6 +408,12 @@ impl Run<'_> {
                     count += 1;
                     if size >= batch_bytes {
                         done.json = extract(file, &batch);
+                        // The pages of a mapped file before the batch's last document
+                        // are read no more: let them go.
+                        if let Some(d) = batch.last() {
+                            let len = d.text.len();
+                            bytes.release_before(d.offsets.to_original(Span::new(len, len)).start);
+                        }
                         batch.clear();
                         size = 0;
                         if !emit(std::mem::take(&mut done)) {
@@ -586,18 +595,67 @@ fn decoding_error(file: &str, e: &Error, count: usize) -> String {
     msg
 }
 
-fn read(file: &OsStr) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        let meta = std::fs::metadata(file)?;
-        if meta.is_dir() {
-            return Err(io::Error::other("is a directory"));
+/// The bytes of a file: read into memory, or, for a large file, mapped.
+enum Bytes {
+    Read(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Read(v) => v,
+            Bytes::Mapped(m) => m,
         }
-        bytes = std::fs::read(file)?;
     }
-    Ok(bytes)
+}
+
+impl Bytes {
+    /// Lets the pages of a mapped file that end at or before `at` go from memory (they
+    /// are read again from the file if touched again).
+    fn release_before(&self, at: usize) {
+        if let Bytes::Mapped(m) = self {
+            let end = at.min(m.len()) & !(PAGE - 1);
+            if end > 0 {
+                // SAFETY: the map is a private read-only mapping of a file: dropped pages
+                // read back the same bytes from the file.
+                #[allow(unsafe_code)]
+                let _ =
+                    unsafe { m.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, end) };
+            }
+        }
+    }
+}
+
+/// A size that divides the page size of the machines this runs on.
+const PAGE: usize = 4096;
+
+/// Reads `file` (`-`: standard input). A large regular file is mapped instead, so that
+/// its pages are read as the documents reach them and stay reclaimable page cache, not
+/// memory of the process: a feed of a gigabyte costs one batch of results.
+fn read(file: &OsStr) -> io::Result<Bytes> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(Bytes::Read(bytes));
+    }
+    let meta = std::fs::metadata(file)?;
+    if meta.is_dir() {
+        return Err(io::Error::other("is a directory"));
+    }
+    if meta.is_file() && meta.len() >= LARGE_FILE {
+        let f = std::fs::File::open(file)?;
+        // SAFETY: the map is read-only and private. Were another process to truncate or
+        // rewrite the file while it is read, the output could be wrong or the process
+        // stopped by SIGBUS; that is the contract of every tool that maps its input
+        // (grep, ripgrep), accepted here for large files only.
+        #[allow(unsafe_code)]
+        let map = unsafe { memmap2::Mmap::map(&f)? };
+        return Ok(Bytes::Mapped(map));
+    }
+    Ok(Bytes::Read(std::fs::read(file)?))
 }
 
 fn stdout_error(e: io::Error) -> Result<ExitCode, String> {

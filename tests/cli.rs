@@ -411,3 +411,45 @@ fn any_case_matches_lowercase_text() {
     assert_eq!(texts(&[]), ["Iran", "IRAN"]);
     assert_eq!(texts(&["--any-case"]), ["Iran", "iran", "IRAN"]);
 }
+
+/// A large file (8 MB or more) is mapped, not read, and its pages let go as its items are
+/// done: the output is the same as for the same bytes read from standard input.
+#[test]
+fn a_large_mapped_feed_gives_the_same_output() {
+    let dir = scratch("mapped");
+    let items: String = (0..300)
+        .map(|i| {
+            format!(
+                "<item><title>Item {i}</title><description><![CDATA[<p>The MEK paid \
+                 ${i} million in 2019; {i} people were killed in Albania.</p>]]>\
+                 </description></item>\n"
+            )
+        })
+        .collect();
+    // Most of the file is a comment after the items, so that it is large but quick.
+    let padding = "x".repeat(9 << 20);
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss><channel>\n{items}<!-- {padding} --></channel></rss>\n"
+    );
+    std::fs::write(dir.join("big.xml"), &feed).unwrap();
+    let without_source = |o: &Output| {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{:?}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        stdout_lines(o)
+            .into_iter()
+            .map(|mut d| {
+                d.as_object_mut().unwrap().remove("source");
+                d
+            })
+            .collect::<Vec<_>>()
+    };
+    let mapped = without_source(&run(&["big.xml"], &dir));
+    let read = without_source(&run_stdin(&[], feed.as_bytes(), &dir));
+    assert_eq!(mapped.len(), 300);
+    assert!(mapped == read, "the mapped file's output differs");
+    assert_eq!(mapped[299]["claims"].as_array().unwrap().len(), 3);
+}
