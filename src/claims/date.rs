@@ -251,6 +251,10 @@ mod tests {
             "The first of May, twenty-first of June, the third quarter, a few weeks later.",
             "She said it would happen by tomorrow or tonight, now or yesterday morning.",
             "Scores: 3-1, 10-12 and 1981–86; 19-20 November; 4 to 22 January 2001.",
+            "The day before yesterday, the day after tomorrow, the 27th, the twenty-first.",
+            "The last Friday of May, the week of 3 May 2021, the month of June, the weekend.",
+            "A week ago, an hour ago, a couple of days ago, a few years ago, the '80s, ' 90s.",
+            "The 1990s, the 5th of June, a year from now, an era, the end, a day later.",
         ];
         for text in texts {
             let mut toks = Vec::new();

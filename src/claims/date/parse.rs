@@ -462,21 +462,34 @@ impl<'a> Parser<'a> {
     /// Can a date start at token `i`? False where [`Self::at`] would find nothing for
     /// want of a first word: only numbers, apostrophes (`'80s`), and the words that the
     /// forms of [`Self::point`], [`Self::range`] and [`Self::time_at`] start with.
+    /// The commonest of those words also need the next token that their forms need:
+    /// a number after an apostrophe ([`Self::apostrophe_point`]); after `the`, a number,
+    /// `last`, a unit of time, an ordinal or a tens word ([`Self::the_point`], the only
+    /// form that starts with `the`); after `a` or `an`, a unit of time, `few` or `couple`
+    /// ([`Self::ago_point`], through [`Self::count_at`]).
     pub(crate) fn may_start(&self, i: usize) -> bool {
         let Some(k) = self.tok(i) else { return false };
         match (k.kind, k.lex) {
             (Kind::Num, _) => true,
-            (Kind::Punct(c), _) => is_apostrophe(c),
+            (Kind::Punct(c), _) => is_apostrophe(c) && self.is_num(i + 1),
             (
                 Kind::Word,
                 Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_) | Lex::Card(_),
             ) => true,
+            (Kind::Word, Lex::Kw(Kw::The)) => {
+                self.is_num(i + 1)
+                    || matches!(
+                        self.lex(i + 1),
+                        Lex::Kw(Kw::Last) | Lex::Unit(_) | Lex::Ordinal(_) | Lex::Tens(_)
+                    )
+            }
+            (Kind::Word, Lex::Kw(Kw::A | Kw::An)) => matches!(
+                self.lex(i + 1),
+                Lex::Unit(_) | Lex::Kw(Kw::Few | Kw::Couple)
+            ),
             (Kind::Word, Lex::Kw(kw)) => matches!(
                 kw,
-                Kw::The
-                    | Kw::A
-                    | Kw::An
-                    | Kw::Few
+                Kw::Few
                     | Kw::Today
                     | Kw::Tonight
                     | Kw::Tomorrow
