@@ -255,6 +255,8 @@ mod tests {
             "The last Friday of May, the week of 3 May 2021, the month of June, the weekend.",
             "A week ago, an hour ago, a couple of days ago, a few years ago, the '80s, ' 90s.",
             "The 1990s, the 5th of June, a year from now, an era, the end, a day later.",
+            "Two weeks ago, three years later, one day, New Year's Eve, New Year, new years.",
+            "Twenty-one days ago, four hundred days, five of them, six people, New York.",
         ];
         for text in texts {
             let mut toks = Vec::new();

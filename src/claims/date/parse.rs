@@ -466,16 +466,19 @@ impl<'a> Parser<'a> {
     /// a number after an apostrophe ([`Self::apostrophe_point`]); after `the`, a number,
     /// `last`, a unit of time, an ordinal or a tens word ([`Self::the_point`], the only
     /// form that starts with `the`); after `a` or `an`, a unit of time, `few` or `couple`
-    /// ([`Self::ago_point`], through [`Self::count_at`]).
+    /// ([`Self::ago_point`], through [`Self::count_at`]); after a cardinal word, a unit of
+    /// time (`two weeks ago`: [`Self::ago_point`] again); after `new`, `year`
+    /// ([`Self::holiday_point`]).
     pub(crate) fn may_start(&self, i: usize) -> bool {
         let Some(k) = self.tok(i) else { return false };
         match (k.kind, k.lex) {
             (Kind::Num, _) => true,
             (Kind::Punct(c), _) => is_apostrophe(c) && self.is_num(i + 1),
-            (
-                Kind::Word,
-                Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_) | Lex::Card(_),
-            ) => true,
+            (Kind::Word, Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_)) => {
+                true
+            }
+            (Kind::Word, Lex::Card(_)) => matches!(self.lex(i + 1), Lex::Unit(_)),
+            (Kind::Word, Lex::Kw(Kw::New)) => self.lex(i + 1) == Lex::Unit(Unit::Year),
             (Kind::Word, Lex::Kw(Kw::The)) => {
                 self.is_num(i + 1)
                     || matches!(
@@ -508,7 +511,6 @@ impl<'a> Parser<'a> {
                     | Kw::Earlier
                     | Kw::Later
                     | Kw::Christmas
-                    | Kw::New
                     | Kw::Halloween
                     | Kw::Easter
                     | Kw::Boxing
