@@ -469,8 +469,18 @@ impl<'a> Parser<'a> {
     /// ([`Self::ago_point`], through [`Self::count_at`]); after a cardinal word, a unit of
     /// time (`two weeks ago`: [`Self::ago_point`] again); after `new`, `year`
     /// ([`Self::holiday_point`]).
+    #[inline]
     pub(crate) fn may_start(&self, i: usize) -> bool {
         let Some(k) = self.tok(i) else { return false };
+        // Most tokens: words the grammar does not know.
+        if k.lex == Lex::Other && k.kind == Kind::Word {
+            return false;
+        }
+        self.may_start_known(i, k)
+    }
+
+    /// [`Self::may_start`] for token `i`, `k`, other than a word the grammar does not know.
+    fn may_start_known(&self, i: usize, k: &Tok) -> bool {
         match (k.kind, k.lex) {
             (Kind::Num, _) => true,
             (Kind::Punct(c), _) => is_apostrophe(c) && self.is_num(i + 1),
