@@ -570,13 +570,13 @@ pub(crate) fn lookup(word: &str) -> Lex {
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let s = &text[span];
-    let bytes = s.as_bytes();
+    let (lo, hi) = (span.start, span.end);
     let all = text.as_bytes();
     let table = &*TABLE;
-    let mut i = 0;
+    let mut i = lo;
     let mut prev_end = usize::MAX;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while i < hi {
+        let b = all[i];
         // The spaces between words, before anything else.
         if b == b' ' {
             i += 1;
@@ -585,47 +585,52 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         let start = i;
         let (kind, lex, n, cap);
         if b.is_ascii_alphabetic() {
-            i = swar::skip_letters(bytes, i, bytes.len());
-            // The run goes on with a letter that is not ASCII: a word the lexicon lacks.
-            let mut ascii = true;
-            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
-                let end = skip_alphabetic(s, i);
-                ascii = end == i;
-                i = end;
-            }
+            i = swar::skip_letters(all, i, hi);
             kind = Kind::Word;
-            lex = if ascii {
-                table.get_run(all, span.start + start, span.start + i)
-            } else {
-                Lex::Other
-            };
-            n = 0;
             cap = b.is_ascii_uppercase();
+            n = 0;
+            // The run goes on with a letter that is not ASCII: a word the lexicon lacks.
+            if i < hi && all[i] >= 0x80 {
+                let end = skip_alphabetic(s, i - lo) + lo;
+                lex = if end == i {
+                    table.get_run(all, start, i)
+                } else {
+                    Lex::Other
+                };
+                i = end;
+            } else {
+                lex = table.get_run(all, start, i);
+            }
         } else if b.is_ascii_digit() {
+            i = swar::skip_digits(all, i, hi);
             let mut v: u64 = 0;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                v = (v * 10 + u64::from(bytes[i] - b'0')).min(u64::from(u32::MAX));
-                i += 1;
+            for &d in &all[start..i] {
+                v = (v * 10 + u64::from(d - b'0')).min(u64::from(u32::MAX));
             }
             kind = Kind::Num;
             lex = Lex::Other;
             n = v as u32;
             cap = false;
+        } else if b < 0x80 {
+            // ASCII: white space, or a mark (letters and digits are above).
+            i += 1;
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                continue;
+            }
+            kind = Kind::Punct(char::from(b));
+            lex = Lex::Other;
+            n = 0;
+            cap = false;
         } else {
-            let c = if b < 0x80 {
-                char::from(b)
-            } else {
-                let Some(c) = s[i..].chars().next() else {
-                    break;
-                };
-                c
+            let Some(c) = s[i - lo..].chars().next() else {
+                break;
             };
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
             }
             if c.is_alphabetic() {
-                i = skip_alphabetic(s, i);
+                i = skip_alphabetic(s, i - lo) + lo;
                 kind = Kind::Word;
                 lex = Lex::Other;
                 cap = c.is_uppercase();
@@ -637,17 +642,20 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             }
             n = 0;
         }
-        let abs = span.start + start;
         out.push(Tok {
-            s: abs,
-            e: span.start + i,
+            s: start,
+            e: i,
             kind,
             lex,
             n,
             cap,
-            glued: prev_end == abs,
+            glued: prev_end == start,
         });
-        prev_end = span.start + i;
+        prev_end = i;
+        // The space after a token, at once.
+        if i < hi && all[i] == b' ' {
+            i += 1;
+        }
     }
 }
 
