@@ -121,7 +121,7 @@ fn noun_outcome(w: &str) -> Option<Outcome> {
     lookup(NOUNS, w)
 }
 
-fn lower<'b>(t: Token, text: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn lower<'b>(t: Token, text: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     scan::lower(t.text(text), buf)
 }
 

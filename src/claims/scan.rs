@@ -236,10 +236,14 @@ pub(crate) fn hyphen_compound(text: &str, tok: Token, hi: usize) -> Span {
 }
 
 /// `w` in ASCII lowercase, in `buf`, if it is short and ASCII; `None` otherwise.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub(crate) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = w.as_bytes();
     if b.len() > buf.len() || !w.is_ascii() {
         return None;
+    }
+    // Most words are lowercase already: the word itself, with nothing copied.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Some(w);
     }
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
