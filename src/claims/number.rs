@@ -219,7 +219,8 @@ fn find_from<'t>(
     let any_digit = next_digit.is_some();
     let mut digit_from = next_digit.unwrap_or(hi);
     loop {
-        if next_digit.is_none_or(|d| d < pos) {
+        // (Once the digits have run out, `digit_from` is `hi`: there is nothing to look for.)
+        if next_digit.is_none_or(|d| d < pos) && digit_from < hi {
             digit_from = digit_from.max(pos);
             next_digit = anchors::next_digit(bytes, digit_from, lo, hi);
             digit_from = next_digit.unwrap_or(hi);
