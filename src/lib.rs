@@ -71,7 +71,7 @@ only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs 
 gazetteer alone, for callers who want only the entities.
 
 On one core of a 2-core machine, the whole pipeline runs at about 90 MB/s over English
-news with the built-in gazetteer (130 instructions a byte) and faster than 50 MB/s with
+news with the built-in gazetteer (126 instructions a byte) and faster than 50 MB/s with
 144,000 more entities; the matching alone at about 200 and 100 MB/s (`benches/README.md`
 says how these were measured). The costs are spread over one pass per stage, each of
 which reads the text a word at a time and eight bytes at a time where it can:
