@@ -270,7 +270,8 @@ const BATCH_FILES: usize = 4096;
 
 /// Files from this size on (and standard input) are streamed: their documents (a feed's
 /// items) are extracted in parallel batches and printed batch by batch, so that memory
-/// holds the file and one batch's results, not the results of the whole file.
+/// holds one batch's results, not the results of the whole file (see [`read`] for the
+/// file's own bytes).
 const LARGE_FILE: u64 = 8 << 20;
 
 impl Run<'_> {
@@ -318,6 +319,7 @@ impl Run<'_> {
                 }
                 return false;
             }
+            small_bytes = 0;
             if !small.is_empty() && !flush(&mut small) {
                 return false;
             }
