@@ -24,6 +24,7 @@ mod fold_table;
 #[cfg(test)]
 mod tests;
 mod trie;
+mod words;
 
 use std::collections::HashSet;
 
@@ -325,10 +326,30 @@ impl Matcher {
                         } else {
                             &self.prefixes
                         };
+                        let mut filter = filter;
+                        let stop = end.min(next_prot);
+                        if start {
+                            let (next, word, open) = self.skip_words(bytes, i, stop, prev_word);
+                            if !open {
+                                i = next;
+                                prev_word = word;
+                                continue;
+                            }
+                            if next != i {
+                                // A later word that the whole-word filter let through,
+                                // after a space.
+                                debug_assert!(!word);
+                                i = next;
+                                if bytes[i] >= b'a' {
+                                    filter = &self.prefixes_lower;
+                                } else {
+                                    filter = &self.prefixes;
+                                }
+                            }
+                        }
                         if !(start && filter.may_start(bytes, i, end)) {
                             // Skip the rest of a run of lowercase letters and digits: no
                             // word boundary can fall inside it.
-                            let stop = end.min(next_prot);
                             i = swar::skip_lower_digits(bytes, i + 1, stop);
                             // The space after the word, most often: no form starts there.
                             prev_word = !(i < stop && bytes[i] == b' ');
@@ -357,6 +378,60 @@ impl Matcher {
             }
             prev_word = word;
             i += len;
+        }
+    }
+
+    /// Skips the words from `i` (a word start, an ASCII letter or digit) on that the
+    /// whole-word filter rejects (see [`words`]), one after another while single spaces
+    /// part them, reading no further than `stop`. Returns where to go on, whether a word
+    /// character comes just before it (`prev_word` for `i`), and whether a form may start
+    /// there (a word start that the filter let through or could not judge).
+    #[inline(always)]
+    fn skip_words(
+        &self,
+        bytes: &[u8],
+        mut i: usize,
+        stop: usize,
+        prev_word: bool,
+    ) -> (usize, bool, bool) {
+        let mut word = prev_word;
+        loop {
+            let Some(w) = swar::load(bytes, i) else {
+                return (i, word, true);
+            };
+            let Some((len, key)) = words::first_word(w) else {
+                return (i, word, true);
+            };
+            // Text that starts with a lowercase letter can only match some forms.
+            let filter = if w as u8 >= b'a' {
+                &self.prefixes_lower
+            } else {
+                &self.prefixes
+            };
+            if len == 8 {
+                if i + 8 > stop || has_bit(&filter.words, filter.hash(key)) {
+                    return (i, word, true);
+                }
+                // The rest of a long word: lowercase letters and digits, until a capital
+                // that may start a glued word, or the end of the word.
+                let next = swar::skip_lower_digits(bytes, i + 8, stop);
+                let space = next < stop && bytes[next] == b' ';
+                return (next + usize::from(space), !space, false);
+            }
+            let after = i + len;
+            if after >= stop || has_bit(&filter.words, filter.hash(key)) {
+                return (i, word, true);
+            }
+            // The byte after the word is ASCII (`first_word` checked it) and not a letter
+            // or digit; a single space, and another word after it, most often.
+            if (w >> (8 * len)) as u8 != b' ' {
+                return (after, true, false);
+            }
+            i = after + 1;
+            word = false;
+            if i >= stop || !bytes[i].is_ascii_alphanumeric() {
+                return (i, false, false);
+            }
         }
     }
 
@@ -579,6 +654,9 @@ struct Prefixes {
     /// neither a letter nor a space, sets every third byte): exact for text that starts
     /// with two ASCII letters and a letter, white space or `-`.
     triples: Box<[u64; 512]>,
+    /// A bit set over a hash of the forms' first words (see [`words`]): text whose first
+    /// word [`words::first_word`] reads can match a form only if its bit is set.
+    words: Vec<u64>,
 }
 
 /// Codes of the bytes in [`Prefixes::triples`]: 1 to 26 for the ASCII letters (in either
@@ -634,6 +712,7 @@ impl Prefixes {
             shift: 64 - log,
             pairs: Box::new([0; 256]),
             triples: Box::new([0; 512]),
+            words: vec![0; 1 << (log - 6)],
         }
     }
 
@@ -643,6 +722,10 @@ impl Prefixes {
     }
 
     fn add(&mut self, key: &[u8]) {
+        if let Some(w) = words::form_key(key) {
+            let h = self.hash(w);
+            set_bit(&mut self.words, h);
+        }
         let ascii = |n: usize| key.iter().take(n).all(|&b| b < 0x80);
         let word_end = key
             .last()
@@ -835,7 +918,7 @@ impl Prefixes {
     }
 
     fn memory_usage(&self) -> usize {
-        (self.mid.len() + self.long.len() + self.mid_other.len() + 256 * 5) * 8
+        (self.mid.len() + self.long.len() + self.mid_other.len() + self.words.len() + 256 * 5) * 8
     }
 
     /// A filter that lets everything through.
@@ -849,7 +932,7 @@ impl Prefixes {
         {
             set.fill(u64::MAX);
         }
-        for set in [&mut p.mid, &mut p.long, &mut p.mid_other] {
+        for set in [&mut p.mid, &mut p.long, &mut p.mid_other, &mut p.words] {
             set.fill(u64::MAX);
         }
         p

@@ -227,6 +227,12 @@ fn filters_lose_no_match() {
         "Abé",
         "Ab'c",
         "Ab1c",
+        "MEK",
+        "=iPhone",
+        "Abcdefgh Sun",
+        "Abcdefghij",
+        "the Abc",
+        "Ab Cdefghij",
     ];
     // One form at a time, and all together: forms that share first bytes let each
     // other's text through.
@@ -238,7 +244,18 @@ fn filters_lose_no_match() {
             .map(|(k, f)| format!("e{k}\tplace\t{f}\t\n"))
             .collect(),
     );
-    let befores = ["", " ", "x", "the ", "(", "é"];
+    let befores = [
+        "",
+        " ",
+        "x",
+        "the ",
+        "(",
+        "é",
+        "Ab ",
+        "word and ",
+        "x-",
+        "X",
+    ];
     let afters = [
         "",
         " ",
@@ -254,6 +271,18 @@ fn filters_lose_no_match() {
         "  Sun",
         "\nSun",
         " and more text",
+        // Long enough for the whole-word filter to read eight bytes at once.
+        "s and more text",
+        "S and more text",
+        "1 and more text",
+        ".and more text",
+        "-Sun and more text",
+        " Sun and more text",
+        "é and more text",
+        "\u{ad}x and more text",
+        "’s and more text",
+        "Sun\nand more",
+        "sun  and more",
     ];
     let mut scratch = Scratch::default();
     let mut seen = 0;
