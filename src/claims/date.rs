@@ -257,6 +257,9 @@ mod tests {
             "The 1990s, the 5th of June, a year from now, an era, the end, a day later.",
             "Two weeks ago, three years later, one day, New Year's Eve, New Year, new years.",
             "Twenty-one days ago, four hundred days, five of them, six people, New York.",
+            "It cost £5m, $2,000.50, €3 or 3.5% of 1,200,000; COVID-19 on 2021-05-10T09:30.",
+            "Scores of 2-1, 10.5, 12:30, #7, 3,000 and 1/3, or x86 and A4 at 5pm today.",
+            "Due T5 p.m. on Sunday, or at T17:30 yesterday.",
         ];
         for text in texts {
             let mut toks = Vec::new();

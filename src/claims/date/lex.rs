@@ -162,6 +162,70 @@ pub(crate) enum Lex {
     Kw(Kw),
 }
 
+/// Whether a date may start at a token, as far as the token alone tells: the shortcut of
+/// [`super::parse::Parser::may_start`], taken once for each token as it is read (a word's
+/// comes with its meaning from the lexicon).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Start {
+    /// No date starts here: a word the grammar does not start a date with, or a mark
+    /// other than an apostrophe.
+    Never,
+    /// A word that may start a date whatever follows (a month, `today`, `from`).
+    Always,
+    /// It depends on what is around (a number, an apostrophe, `the`, `a`, a cardinal).
+    Maybe,
+}
+
+impl Start {
+    /// The start class of a word with meaning `lex`; it must agree with
+    /// [`super::parse::Parser::may_start`] (tested there).
+    const fn of_word(lex: Lex) -> Start {
+        match lex {
+            Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_) => Start::Always,
+            Lex::Card(_) | Lex::Kw(Kw::New | Kw::The | Kw::A | Kw::An) => Start::Maybe,
+            Lex::Kw(
+                Kw::Few
+                | Kw::Today
+                | Kw::Tonight
+                | Kw::Tomorrow
+                | Kw::Yesterday
+                | Kw::This
+                | Kw::Next
+                | Kw::Last
+                | Kw::Past
+                | Kw::Coming
+                | Kw::Current
+                | Kw::Previous
+                | Kw::Early
+                | Kw::Mid
+                | Kw::Middle
+                | Kw::Late
+                | Kw::Earlier
+                | Kw::Later
+                | Kw::Christmas
+                | Kw::Halloween
+                | Kw::Easter
+                | Kw::Boxing
+                | Kw::Valentine
+                | Kw::Thanksgiving
+                | Kw::Q
+                | Kw::H
+                | Kw::Fiscal
+                | Kw::Spring
+                | Kw::Summer
+                | Kw::Autumn
+                | Kw::Fall
+                | Kw::Winter
+                | Kw::From
+                | Kw::Between
+                | Kw::Noon
+                | Kw::Midnight,
+            ) => Start::Always,
+            Lex::Other | Lex::Suffix | Lex::Unit(_) | Lex::Kw(_) => Start::Never,
+        }
+    }
+}
+
 /// One token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -178,6 +242,8 @@ pub(crate) struct Tok {
 
     /// No white space between the previous token and this one.
     pub(crate) glued: bool,
+    /// Whether a date may start here, as far as the token alone tells.
+    pub(crate) start: Start,
 }
 
 impl Tok {
@@ -555,16 +621,25 @@ static LEXICON: Lazy<HashMap<&'static str, Lex>> = Lazy::new(|| {
 });
 
 /// [`LEXICON`] as a perfect hash table, for the tokenizer, which looks up every word of a
-/// sentence.
-static TABLE: Lazy<WordMap<Lex>> = Lazy::new(|| {
-    let words: Vec<(&[u8], Lex)> = LEXICON.iter().map(|(w, l)| (w.as_bytes(), *l)).collect();
-    WordMap::new(&words, Lex::Other)
+/// sentence; each word with its [`Start`] class.
+static TABLE: Lazy<WordMap<(Lex, Start)>> = Lazy::new(|| {
+    let words: Vec<(&[u8], (Lex, Start))> = LEXICON
+        .iter()
+        .map(|(w, l)| (w.as_bytes(), (*l, Start::of_word(*l))))
+        .collect();
+    WordMap::new(&words, (Lex::Other, Start::Never))
 });
+
+/// The words of the lexicon.
+#[cfg(test)]
+pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.keys().copied()
+}
 
 /// The meaning of a word (any case).
 #[cfg(test)]
 pub(crate) fn lookup(word: &str) -> Lex {
-    TABLE.get(word.as_bytes())
+    TABLE.get(word.as_bytes()).0
 }
 
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
@@ -583,7 +658,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let (kind, lex, n, cap);
+        let (kind, (lex, class), n, cap);
         if b.is_ascii_alphabetic() {
             i = swar::skip_letters(all, i, hi);
             kind = Kind::Word;
@@ -592,14 +667,14 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             // The run goes on with a letter that is not ASCII: a word the lexicon lacks.
             if i < hi && all[i] >= 0x80 {
                 let end = skip_alphabetic(s, i - lo) + lo;
-                lex = if end == i {
+                (lex, class) = if end == i {
                     table.get_run(all, start, i)
                 } else {
-                    Lex::Other
+                    (Lex::Other, Start::Never)
                 };
                 i = end;
             } else {
-                lex = table.get_run(all, start, i);
+                (lex, class) = table.get_run(all, start, i);
             }
         } else if b.is_ascii_digit() {
             i = swar::skip_digits(all, i, hi);
@@ -608,7 +683,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 v = (v * 10 + u64::from(d - b'0')).min(u64::from(u32::MAX));
             }
             kind = Kind::Num;
-            lex = Lex::Other;
+            (lex, class) = (Lex::Other, Start::Maybe);
             n = v as u32;
             cap = false;
         } else if b < 0x80 {
@@ -618,7 +693,13 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 continue;
             }
             kind = Kind::Punct(char::from(b));
-            lex = Lex::Other;
+            // `'80s`; ASCII marks other than the apostrophe start nothing.
+            let class_of = if is_apostrophe(char::from(b)) {
+                Start::Maybe
+            } else {
+                Start::Never
+            };
+            (lex, class) = (Lex::Other, class_of);
             n = 0;
             cap = false;
         } else {
@@ -632,12 +713,17 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             if c.is_alphabetic() {
                 i = skip_alphabetic(s, i - lo) + lo;
                 kind = Kind::Word;
-                lex = Lex::Other;
+                (lex, class) = (Lex::Other, Start::Never);
                 cap = c.is_uppercase();
             } else {
                 i += c.len_utf8();
                 kind = Kind::Punct(c);
-                lex = Lex::Other;
+                let class_of = if is_apostrophe(c) {
+                    Start::Maybe
+                } else {
+                    Start::Never
+                };
+                (lex, class) = (Lex::Other, class_of);
                 cap = false;
             }
             n = 0;
@@ -650,6 +736,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             n,
             cap,
             glued: prev_end == start,
+            start: class,
         });
         prev_end = i;
         // The space after a token, at once.
@@ -657,6 +744,11 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             i += 1;
         }
     }
+}
+
+/// An apostrophe, straight, curly or a backtick (`'80s`).
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`')
 }
 
 /// The end of the run of alphabetic characters of `s` from `i`.

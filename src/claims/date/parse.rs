@@ -6,7 +6,7 @@
 //! Relative dates are resolved against the reference date when there is one.
 
 use super::calendar::{self, Weekday, Ymd};
-use super::lex::{Kind, Kw, Lex, Tok, Unit};
+use super::lex::{Kind, Kw, Lex, Start, Tok, Unit, is_apostrophe};
 use crate::claims::value::{Date, Season, Time, YearGrain, YearPart};
 
 /// What a date expression stands for.
@@ -89,10 +89,6 @@ fn better(a: Option<Pt>, b: Option<Pt>) -> Option<Pt> {
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`')
 }
 
 fn ymd_date(d: Ymd) -> Option<Date> {
@@ -468,21 +464,24 @@ impl<'a> Parser<'a> {
     /// form that starts with `the`); after `a` or `an`, a unit of time, `few` or `couple`
     /// ([`Self::ago_point`], through [`Self::count_at`]); after a cardinal word, a unit of
     /// time (`two weeks ago`: [`Self::ago_point`] again); after `new`, `year`
-    /// ([`Self::holiday_point`]).
+    /// ([`Self::holiday_point`]). A number needs a clean start ([`Self::clean_start`]:
+    /// not `£5`, nor the `000` of `2,000`), which every form starting with a number
+    /// checks first, except a time of day after an ISO `T` ([`Self::time_at`]).
+    /// The token's [`Start`] class, read with it, settles most tokens at once.
     #[inline]
     pub(crate) fn may_start(&self, i: usize) -> bool {
         let Some(k) = self.tok(i) else { return false };
-        // Most tokens: words the grammar does not know.
-        if k.lex == Lex::Other && k.kind == Kind::Word {
-            return false;
+        match k.start {
+            Start::Never => false,
+            Start::Always => true,
+            Start::Maybe => self.may_start_known(i, k),
         }
-        self.may_start_known(i, k)
     }
 
-    /// [`Self::may_start`] for token `i`, `k`, other than a word the grammar does not know.
+    /// [`Self::may_start`] for token `i`, `k`, in full, whatever its start class.
     fn may_start_known(&self, i: usize, k: &Tok) -> bool {
         match (k.kind, k.lex) {
-            (Kind::Num, _) => true,
+            (Kind::Num, _) => self.clean_start(i) || (i > 0 && self.is(i - 1, Kw::T)),
             (Kind::Punct(c), _) => is_apostrophe(c) && self.is_num(i + 1),
             (Kind::Word, Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_)) => {
                 true
@@ -2914,4 +2913,46 @@ fn weekday_and_day(r: Ymd, w: Weekday, d: u8) -> Option<Date> {
         }
     }
     ymd_date(best?.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lex::{lexicon_words, tokenize};
+    use super::*;
+    use crate::span::Span;
+
+    /// The start class read with a token gives what the full check gives, for every word
+    /// of the lexicon after and before every kind of token that the check looks at.
+    #[test]
+    fn start_class_agrees_with_the_full_check() {
+        let around = [
+            "", "the", "a", "an", "new", "two", "year", "years", "weeks", "few", "couple", "last",
+            "first", "twenty", "5", "1981", "T", "$", "'", "’", "`", "-", "x", "é",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for w in lexicon_words() {
+            for (k, a) in around.iter().enumerate() {
+                let b = around[(k * 7 + 3) % around.len()];
+                for w in [w.to_string(), w.to_ascii_uppercase()] {
+                    texts.push(format!("{a} {w} {b}"));
+                    texts.push(format!("{a}{w} {b}"));
+                    texts.push(format!("{b} {w}{a}"));
+                }
+            }
+        }
+        texts.push("'80s ‘90s `70s 'x ’ 5'6 £5 2,000 1.5 x86 COVID-19 T09:30 TT5".to_string());
+        for text in &texts {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let parser = Parser::new(text, &toks, None);
+            for (i, k) in toks.iter().enumerate() {
+                assert_eq!(
+                    parser.may_start(i),
+                    parser.may_start_known(i, k),
+                    "{text:?} at {:?}",
+                    &text[k.s..k.e]
+                );
+            }
+        }
+    }
 }
