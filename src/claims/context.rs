@@ -1533,6 +1533,27 @@ mod tests {
     }
 
     #[test]
+    fn last_number_before() {
+        // Numbers at 0..2, 7..8 and 13..15.
+        let text = "12 and 5 and 40.";
+        let cases = [
+            (0, None),
+            (1, None),
+            (2, Some(0)),
+            (7, Some(0)),
+            (8, Some(7)),
+            (14, Some(7)),
+            (15, Some(13)),
+            (99, Some(13)),
+        ];
+        for (end, want) in cases {
+            let got = with(text, |f| f.last_number_before(end).map(|n| n.span.start));
+            assert_eq!(got, want, "{end}");
+        }
+        assert!(with("no figures", |f| f.last_number_before(5).is_none()));
+    }
+
+    #[test]
     fn qualifiers() {
         for (text, q) in [
             ("at least 30", Some(("at least", Qualifier::AtLeast))),
