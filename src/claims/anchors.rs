@@ -27,7 +27,6 @@ use aho_corasick::AhoCorasick;
 
 use super::scan::is_word_char;
 use super::wordmap::WordMap;
-use crate::swar;
 
 /// Flag of [`WordSet`] entries: a word that anchors a number.
 pub(crate) const NUMBER: u8 = 1;
@@ -66,12 +65,6 @@ impl WordSet {
         }
     }
 
-    /// The flags of the run of ASCII letters `bytes[start..end]`.
-    #[inline(always)]
-    pub(crate) fn get_run(&self, bytes: &[u8], start: usize, end: usize) -> u8 {
-        self.map.get_run(bytes, start, end)
-    }
-
     /// The flags of `word` (ASCII letters, any case): 0 if it is not in the set.
     #[cfg(test)]
     pub(crate) fn get(&self, word: &[u8]) -> u8 {
@@ -79,44 +72,144 @@ impl WordSet {
     }
 }
 
-/// The next place from `from` where digits start (a digit not preceded by a digit), or
-/// a `.` that starts a decimal (`.08`).
-#[inline]
-pub(crate) fn next_digit(b: &[u8], from: usize, lo: usize, hi: usize) -> Option<usize> {
-    let mut i = from;
-    loop {
-        i = swar::find_digit(b, i, hi);
-        if i >= hi {
-            return None;
+/// The digit runs of a span, as [`WordHits::read_all`] found them: the place where each
+/// run of ASCII digits starts (a digit not preceded by a digit, or the first byte of the
+/// span), in order.
+pub(crate) struct DigitRuns<'a> {
+    starts: &'a [usize],
+    /// The first run not known to lie before the last place asked for.
+    k: usize,
+}
+
+impl<'a> DigitRuns<'a> {
+    pub(crate) fn new(starts: &'a [usize]) -> DigitRuns<'a> {
+        DigitRuns { starts, k: 0 }
+    }
+
+    /// True if the span has a digit.
+    pub(crate) fn any(&self) -> bool {
+        !self.starts.is_empty()
+    }
+
+    /// The next place from `from` where digits start in `b[lo..]` (a digit not preceded
+    /// by a digit), or the `.` before them that starts a decimal (`.08`, which may lie
+    /// before `from`).
+    ///
+    /// Places asked for usually grow, so a cursor moves over the runs; it moves back when
+    /// they do not.
+    #[inline]
+    pub(crate) fn next(&mut self, b: &[u8], from: usize, lo: usize) -> Option<usize> {
+        let starts = self.starts;
+        while self.k > 0 && starts.get(self.k - 1).is_some_and(|&s| s >= from) {
+            self.k -= 1;
         }
-        if i == lo || !b[i - 1].is_ascii_digit() {
-            if i > lo && b[i - 1] == b'.' && (i - 1 == lo || !b[i - 2].is_ascii_alphanumeric()) {
-                return Some(i - 1);
-            }
-            return Some(i);
+        while starts.get(self.k).is_some_and(|&s| s < from) {
+            self.k += 1;
         }
-        i = swar::skip_digits(b, i, hi);
+        let i = *starts.get(self.k)?;
+        if i > lo && b[i - 1] == b'.' && (i - 1 == lo || !b[i - 2].is_ascii_alphanumeric()) {
+            return Some(i - 1);
+        }
+        Some(i)
     }
 }
 
-/// The word anchors of `text[lo..hi]`, in order (see the module docs).
+/// The number of bytes of a block: [`WordHits::read_all`] keeps a bit per byte in a `u64`.
+const BLOCK: usize = 64;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Bit 7 of each byte of `x` (bytes below 0x80) set where the byte is `c` or above.
+#[inline(always)]
+fn at_least(x: u64, c: u8) -> u64 {
+    x.wrapping_add(u64::from(0x80 - c) * ONES) & HIGH
+}
+
+/// Bit 7 of each byte set where the byte of `w` is an ASCII letter.
+#[inline(always)]
+fn letters8(w: u64) -> u64 {
+    let x = (w & LOW7) | (0x20 * ONES);
+    at_least(x, b'a') & !at_least(x, b'z' + 1) & !w & HIGH
+}
+
+/// Bit 7 of each byte set where the byte of `w` is an ASCII digit.
+#[inline(always)]
+fn digits8(w: u64) -> u64 {
+    let x = w & LOW7;
+    at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
+}
+
+/// Gathers bit 7 of each byte of `m` into the low eight bits (byte `j` to bit `j`).
+#[inline(always)]
+fn gather(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Copies the block of `bytes[base..hi]` at `base` into `block`, with zero bytes after
+/// `hi` (zero is no letter, no digit and no byte that carries a token on).
+#[inline(always)]
+fn load_block(bytes: &[u8], base: usize, hi: usize, block: &mut [u8; BLOCK]) {
+    match bytes.get(base..base + BLOCK) {
+        Some(src) if base + BLOCK <= hi => block.copy_from_slice(src),
+        _ => {
+            let src = bytes.get(base..hi).unwrap_or_default();
+            let n = src.len().min(BLOCK);
+            *block = [0; BLOCK];
+            block[..n].copy_from_slice(&src[..n]);
+        }
+    }
+}
+
+/// The eight bytes of `block` from `8 * k` (`k` below 8), little-endian.
+#[inline(always)]
+fn word_at(block: &[u8; BLOCK], k: usize) -> u64 {
+    let at = 8 * (k & 7);
+    u64::from_le_bytes(std::array::from_fn(|i| block[at + i]))
+}
+
+/// A bit per ASCII letter of `block` and a bit per ASCII digit (bit `k` for byte `k`).
+#[inline(always)]
+fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
+    let mut letters = 0u64;
+    let mut any_digit = 0u64;
+    for k in 0..BLOCK / 8 {
+        let w = word_at(block, k);
+        letters |= gather(letters8(w)) << (8 * k);
+        any_digit |= digits8(w);
+    }
+    // Digits are rare: their bits are gathered only in the blocks that have some.
+    let mut digits = 0u64;
+    if any_digit != 0 {
+        for k in 0..BLOCK / 8 {
+            digits |= gather(digits8(word_at(block, k))) << (8 * k);
+        }
+    }
+    (letters, digits)
+}
+
+/// The bytes that may carry a token on after a run of letters ([`WordHits::token_goes_on`]
+/// reads on only after them): a digit, an apostrophe, or a byte of a non-ASCII character.
+static GOES_ON: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || (b as u8).is_ascii_digit() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The word anchors and digit runs of `text[lo..hi]` (see the module docs).
 ///
-/// The runs of ASCII letters are found 64 bytes at a time, from a bit mask of the letters
-/// of each block.
+/// The span is read 64 bytes at a time, copied into a block whose letters and digits
+/// are bit masks; each run of letters is then read from the block, without bounds
+/// checks, and most are ruled out by their length or shape alone.
 pub(crate) struct WordHits<'t, 'a> {
     text: &'t str,
     lo: usize,
     hi: usize,
-    /// The block being read: it starts here, and `letters` has a bit per letter of it.
-    base: usize,
-    letters: u64,
-    /// The starts of runs in the block not yet read.
-    starts: u64,
-    /// Is the last byte of the block a letter (so that the next block's first run is no
-    /// start)?
-    carry: bool,
-    /// The flags of the words seen so far, less [`NUMBER`].
-    cues: u8,
     words: &'a WordSet,
     automaton: &'a AhoCorasick,
 }
@@ -129,29 +222,13 @@ impl<'t, 'a> WordHits<'t, 'a> {
         words: &'a WordSet,
         automaton: &'a AhoCorasick,
     ) -> WordHits<'t, 'a> {
-        let mut w = WordHits {
+        WordHits {
             text,
             lo,
             hi,
-            base: lo,
-            letters: 0,
-            starts: 0,
-            carry: false,
-            cues: 0,
             words,
             automaton,
-        };
-        w.load_block();
-        w
-    }
-
-    /// Reads the block at `base`.
-    #[inline(always)]
-    fn load_block(&mut self) {
-        let letters = crate::swar::letter_mask(self.text.as_bytes(), self.base, self.hi);
-        self.starts = letters & !((letters << 1) | u64::from(self.carry));
-        self.carry = letters >> 63 != 0;
-        self.letters = letters;
+        }
     }
 
     /// Is the character before `i` (not before `lo`) a word character?
@@ -196,66 +273,87 @@ impl<'t, 'a> WordHits<'t, 'a> {
         false
     }
 
-    /// A quick test before [`token_goes_on`](Self::token_goes_on): false when the byte
-    /// after the run is ASCII and neither a digit nor an apostrophe.
+    /// Reads the run of letters `start..end` (at least the shortest word long), whose
+    /// first and last letters are `first` and `last` and which is followed by `next` (0
+    /// at the end of the span): pushes its anchors to `out` and returns its cue flags.
     #[inline(always)]
-    fn token_goes_on_cheap(&self, end: usize) -> bool {
-        match self.text.as_bytes().get(end) {
-            Some(&b) if end < self.hi => b >= 0x80 || b.is_ascii_digit() || b == b'\'',
-            _ => false,
+    fn run(
+        &self,
+        start: usize,
+        end: usize,
+        [first, last, next]: [u8; 3],
+        out: &mut Vec<usize>,
+    ) -> u8 {
+        let n = end - start;
+        let words = self.words;
+        let flags = if n <= 16 && words.map.may_hold(n, first, last) {
+            words.map.get_run_of_shape(self.text.as_bytes(), start, end)
+        } else {
+            0
+        };
+        if GOES_ON[usize::from(next)] && self.token_goes_on(end) {
+            out.extend(
+                self.automaton
+                    .find_iter(&self.text[start..end])
+                    .map(|m| start + m.start()),
+            );
+        } else if flags & NUMBER != 0 && !self.word_char_before(start) {
+            out.push(start);
         }
+        flags & !NUMBER
     }
-}
 
-impl WordHits<'_, '_> {
-    /// Appends every anchor not yet reported to `out`, in order, and returns the cue
-    /// flags of all the words: the iterator run to its end in one tight loop.
-    pub(crate) fn read_all(&mut self, out: &mut Vec<usize>) -> u8 {
+    /// Appends every anchor to `out`, in order, and the start of every run of digits to
+    /// `digits`; returns the cue flags of all the words.
+    pub(crate) fn read_all(&self, out: &mut Vec<usize>, digits: &mut Vec<usize>) -> u8 {
         let bytes = self.text.as_bytes();
-        let (hi, words) = (self.hi, self.words);
-        // The state of the block in locals, written back at the end.
-        let (mut base, mut letters, mut starts) = (self.base, self.letters, self.starts);
-        let mut carry = self.carry;
-        let mut cues = self.cues;
-        loop {
-            while starts == 0 {
-                base += 64;
-                if base >= hi {
-                    self.base = hi;
-                    self.starts = 0;
-                    self.cues = cues;
-                    return cues;
+        let (lo, hi) = (self.lo, self.hi);
+        let shortest = self.words.shortest;
+        let mut block = [0u8; BLOCK];
+        let mut cues = 0;
+        // Is the last byte of the block before a letter (a digit), so that the block's
+        // first run is no start?
+        let (mut letter_carry, mut digit_carry) = (0u64, 0u64);
+        let mut base = lo;
+        while base < hi {
+            load_block(bytes, base, hi, &mut block);
+            let (letters, digit_mask) = block_masks(&block);
+            let mut runs = digit_mask & !((digit_mask << 1) | digit_carry);
+            digit_carry = digit_mask >> 63;
+            while runs != 0 {
+                digits.push(base + runs.trailing_zeros() as usize);
+                runs &= runs - 1;
+            }
+            let mut starts = letters & !((letters << 1) | letter_carry);
+            letter_carry = letters >> 63;
+            while starts != 0 {
+                let j = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let rest = !letters >> j;
+                if rest == 0 {
+                    // The run goes on into the next block.
+                    let start = base + j;
+                    let end = crate::swar::skip_letters(bytes, base + BLOCK, hi);
+                    if end - start >= shortest {
+                        let next = if end < hi { bytes[end] } else { 0 };
+                        let ends = [bytes[start], bytes[end - 1], next];
+                        cues |= self.run(start, end, ends, out);
+                    }
+                    continue;
                 }
-                letters = crate::swar::letter_mask(bytes, base, hi);
-                starts = letters & !((letters << 1) | u64::from(carry));
-                carry = letters >> 63 != 0;
-            }
-            let j = starts.trailing_zeros();
-            starts &= starts - 1;
-            let start = base + j as usize;
-            let rest = !letters >> j;
-            // The mask has no letter at or after `hi`.
-            let end = if rest != 0 {
-                start + rest.trailing_zeros() as usize
-            } else {
-                crate::swar::skip_letters(bytes, base + 64, hi)
-            };
-            let flags = words.get_run(bytes, start, end);
-            cues |= flags & !NUMBER;
-            if self.token_goes_on_cheap(end) && self.token_goes_on(end) {
-                if end - start >= words.shortest {
-                    out.extend(
-                        self.automaton
-                            .find_iter(&self.text[start..end])
-                            .map(|m| start + m.start()),
-                    );
+                let n = rest.trailing_zeros() as usize;
+                // Nothing comes of a run shorter than every word: it is in no set, and
+                // the automaton finds nothing in it.
+                if n < shortest {
+                    continue;
                 }
-                continue;
+                // The run ends inside the block: `j + n < 64`.
+                let ends = [block[j & 63], block[(j + n - 1) & 63], block[(j + n) & 63]];
+                cues |= self.run(base + j, base + j + n, ends, out);
             }
-            if flags & NUMBER != 0 && !self.word_char_before(start) {
-                out.push(start);
-            }
+            base += BLOCK;
         }
+        cues
     }
 }
 
@@ -266,7 +364,7 @@ mod tests {
     /// Every anchor of `text[lo..hi]`.
     fn all(text: &str, lo: usize, hi: usize, set: &WordSet, ac: &AhoCorasick) -> Vec<usize> {
         let mut out = Vec::new();
-        WordHits::new(text, lo, hi, set, ac).read_all(&mut out);
+        WordHits::new(text, lo, hi, set, ac).read_all(&mut out, &mut Vec::new());
         out
     }
 
@@ -311,13 +409,86 @@ mod tests {
     fn cues() {
         let set = WordSet::new(&[("one", NUMBER), ("killed", CASUALTY), ("dead", CASUALTY)]);
         let ac = automaton(&["one"]);
-        let cues =
-            |text: &str| WordHits::new(text, 0, text.len(), &set, &ac).read_all(&mut Vec::new());
+        let cues = |text: &str| {
+            WordHits::new(text, 0, text.len(), &set, &ac).read_all(&mut Vec::new(), &mut Vec::new())
+        };
         assert_eq!(cues("One man was KILLED."), CASUALTY);
         assert_eq!(cues("one dead, one hurt"), CASUALTY);
         assert_eq!(cues("one deadline"), 0);
         assert_eq!(set.get(b"Killed"), CASUALTY);
         assert_eq!(set.get(b"ONE"), NUMBER);
         assert_eq!(set.get(b"on"), 0);
+    }
+
+    #[test]
+    fn runs_across_and_at_block_edges() {
+        let words = ["one", "two", "thousand"];
+        let set = WordSet::new(&words.map(|w| (w, NUMBER)));
+        let ac = automaton(&words);
+        // Words ending on the last byte of a block, starting on the first byte of the
+        // next, across the edge, and cut by the end of the span.
+        for pad in 50..70 {
+            let text = format!("{} one two thousand phone5 one", "x".repeat(pad));
+            let want = [pad + 1, pad + 5, pad + 9, pad + 20, pad + 25];
+            assert_eq!(all(&text, 0, text.len(), &set, &ac), want, "{pad}");
+            // Cut inside the last word: `on` is no word.
+            let got = all(&text, 0, text.len() - 1, &set, &ac);
+            assert_eq!(got, want[..4], "{pad}");
+        }
+    }
+
+    /// Where digit runs start, by the definition: a digit at `lo` or after a non-digit.
+    fn naive_digit_runs(b: &[u8], lo: usize, hi: usize) -> Vec<usize> {
+        (lo..hi)
+            .filter(|&i| b[i].is_ascii_digit() && (i == lo || !b[i - 1].is_ascii_digit()))
+            .collect()
+    }
+
+    #[test]
+    fn digit_runs() {
+        let set = WordSet::new(&[("one", NUMBER)]);
+        let ac = automaton(&["one"]);
+        let texts = [
+            String::new(),
+            "7".to_string(),
+            "In 2021, 1,500 people (3.5%) paid \u{a3}12 \u{2013} \u{e9}9 .08 x.5 9".to_string(),
+            format!("{}12345{}678 9", "a".repeat(61), "\u{e9}".repeat(30)),
+            "0123456789".repeat(20),
+        ];
+        for text in &texts {
+            let b = text.as_bytes();
+            for lo in (0..=b.len()).filter(|&i| text.is_char_boundary(i)) {
+                for hi in (lo..=b.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let mut digits = Vec::new();
+                    WordHits::new(text, lo, hi, &set, &ac).read_all(&mut Vec::new(), &mut digits);
+                    assert_eq!(digits, naive_digit_runs(b, lo, hi), "{text:?} {lo} {hi}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn next_digit_run() {
+        let text = b"a.5 x.25 10 .7";
+        let starts = naive_digit_runs(text, 0, text.len());
+        let mut runs = DigitRuns::new(&starts);
+        assert!(runs.any());
+        // A decimal point starts a number unless glued to a word; the cursor goes back
+        // when asked for an earlier place.
+        let cases = [
+            (0, Some(2)),
+            (3, Some(6)),
+            (9, Some(9)),
+            (10, Some(12)),
+            (13, Some(12)),
+            (14, None),
+            (0, Some(2)),
+        ];
+        for (from, want) in cases {
+            assert_eq!(runs.next(text, from, 0), want, "{from}");
+        }
+        let none = DigitRuns::new(&[]);
+        assert!(!none.any());
+        assert_eq!(DigitRuns::new(&[]).next(text, 0, 0), None);
     }
 }

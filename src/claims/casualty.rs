@@ -796,7 +796,7 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
 
 /// The figure before `start` in the sentence counts a plural that is not people.
 fn counts_things_before(f: &Figures<'_, '_>, start: usize) -> bool {
-    let Some(prev) = f.nums.iter().rev().find(|m| m.span.end <= start) else {
+    let Some(prev) = f.last_number_before(start) else {
         return false;
     };
     let allow_of = matches!(prev.amount, Amount::Vague { .. });

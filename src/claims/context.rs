@@ -78,6 +78,12 @@ impl<'t, 'c> Figures<'t, 'c> {
         self.nums.get(i).is_some_and(|n| n.span.end == end)
     }
 
+    /// The last number that ends at or before `end`, if any (a binary search).
+    pub(crate) fn last_number_before(&self, end: usize) -> Option<&NumberMatch<'t>> {
+        let i = self.nums.partition_point(|n| n.span.end <= end);
+        self.nums.get(i.checked_sub(1)?)
+    }
+
     /// The number that starts at `start`, if any (a binary search).
     pub(crate) fn number_at(&self, start: usize) -> Option<&NumberMatch<'t>> {
         number_at(&self.nums, start)
@@ -1229,7 +1235,7 @@ pub(crate) fn gapped_noun(
     }) {
         return None;
     }
-    let first = f.nums.iter().rev().find(|m| m.span.end <= and.span.start)?;
+    let first = f.last_number_before(and.span.start)?;
     if first.form.year_like {
         return None;
     }
@@ -1524,6 +1530,27 @@ mod tests {
         };
         let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
+    }
+
+    #[test]
+    fn last_number_before() {
+        // Numbers at 0..2, 7..8 and 13..15.
+        let text = "12 and 5 and 40.";
+        let cases = [
+            (0, None),
+            (1, None),
+            (2, Some(0)),
+            (7, Some(0)),
+            (8, Some(7)),
+            (14, Some(7)),
+            (15, Some(13)),
+            (99, Some(13)),
+        ];
+        for (end, want) in cases {
+            let got = with(text, |f| f.last_number_before(end).map(|n| n.span.start));
+            assert_eq!(got, want, "{end}");
+        }
+        assert!(with("no figures", |f| f.last_number_before(5).is_none()));
     }
 
     #[test]

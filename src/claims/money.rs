@@ -466,10 +466,13 @@ const COUNTRIES: &[(&str, Option<(Family, &str)>)] = &[
 ];
 
 /// Finds the names of [`COUNTRIES`], longest first.
+///
+/// A contiguous NFA rather than a DFA: it is built in a fraction of the time, and the
+/// few searches a text needs are no slower.
 static COUNTRY_AC: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(COUNTRIES.iter().map(|(name, _)| name))
         .expect("country names build an automaton")
 });

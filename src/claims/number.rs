@@ -53,7 +53,7 @@ use std::cell::RefCell;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
-use super::anchors::{self, WordHits, WordSet};
+use super::anchors::{self, DigitRuns, WordHits, WordSet};
 use super::scan::{self, Token, is_word_char, next_token, prev_token};
 use super::value::Number;
 use super::wordmap::WordMap;
@@ -184,45 +184,55 @@ pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<Number
     // The word anchors are read in one pass over the words (which the cues need anyway),
     // then the parser runs over them.
     ANCHORS.with(|cell| {
-        let mut fresh = Vec::new();
+        let mut fresh = (Vec::new(), Vec::new());
         let mut borrowed = cell.try_borrow_mut();
-        let found = match borrowed {
+        let (found, digits) = match borrowed {
             Ok(ref mut v) => &mut **v,
             Err(_) => &mut fresh,
         };
         found.clear();
-        let cues =
-            WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC).read_all(found);
-        let digit = find_from(text, span, found.iter().copied(), out);
+        digits.clear();
+        let cues = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC)
+            .read_all(found, digits);
+        let digit = find_from(
+            text,
+            span,
+            found.iter().copied(),
+            DigitRuns::new(digits),
+            out,
+        );
         cues | if digit { anchors::DIGIT } else { 0 }
     })
 }
 
 thread_local! {
-    /// The word anchors of a sentence, a buffer reused from one sentence to the next.
-    static ANCHORS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// The word anchors and the digit runs of a sentence, buffers reused from one
+    /// sentence to the next.
+    static ANCHORS: RefCell<(Vec<usize>, Vec<usize>)> =
+        const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// [`find`] over a clamped span, with the word anchors given; true if the span has an
-/// ASCII digit.
+/// [`find`] over a clamped span, with the word anchors and digit runs given; true if the
+/// span has an ASCII digit.
 fn find_from<'t>(
     text: &'t str,
     span: Span,
     words: impl Iterator<Item = usize>,
+    mut digits: DigitRuns<'_>,
     out: &mut Vec<NumberMatch<'t>>,
 ) -> bool {
     let (lo, hi) = (span.start, span.end);
     let bytes = text.as_bytes();
     let mut words = words.peekable();
     let mut pos = lo;
-    let mut next_digit = anchors::next_digit(bytes, lo, lo, hi);
-    let any_digit = next_digit.is_some();
+    let mut next_digit = digits.next(bytes, lo, lo);
+    let any_digit = digits.any();
     let mut digit_from = next_digit.unwrap_or(hi);
     loop {
         // (Once the digits have run out, `digit_from` is `hi`: there is nothing to look for.)
         if next_digit.is_none_or(|d| d < pos) && digit_from < hi {
             digit_from = digit_from.max(pos);
-            next_digit = anchors::next_digit(bytes, digit_from, lo, hi);
+            next_digit = digits.next(bytes, digit_from, lo);
             digit_from = next_digit.unwrap_or(hi);
         }
         while words.peek().is_some_and(|&s| s < pos) {
@@ -1505,15 +1515,20 @@ mod tests {
         }
     }
 
-    /// [`find`] with the word anchors taken straight from the automaton: every match,
-    /// over every byte of the span.
+    /// [`find`] with the word anchors taken straight from the automaton (every match,
+    /// over every byte of the span) and the digit runs from a byte at a time.
     fn find_reference<'t>(text: &'t str, span: Span) -> Vec<NumberMatch<'t>> {
         let span = clamp(text, span);
         let words = WORDS_AC
             .find_iter(&text[span.range()])
             .map(|m| span.start + m.start());
+        let b = text.as_bytes();
+        let runs: Vec<usize> = span
+            .range()
+            .filter(|&i| b[i].is_ascii_digit() && (i == span.start || !b[i - 1].is_ascii_digit()))
+            .collect();
         let mut out = Vec::new();
-        find_from(text, span, words, &mut out);
+        find_from(text, span, words, DigitRuns::new(&runs), &mut out);
         out
     }
 

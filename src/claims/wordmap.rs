@@ -207,10 +207,27 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
         let (Some(&first), Some(&last)) = (bytes.get(start), bytes.get(end - 1)) else {
             return self.default;
         };
-        let bit = shape(n, first, last);
-        if self.shapes[bit >> 6] & (1 << (bit & 63)) == 0 {
+        if !self.may_hold(n, first, last) {
             return self.default;
         }
+        self.get_run_of_shape(bytes, start, end)
+    }
+
+    /// False if no word of the map has `n` (1 to 16) letters, the first `first` and the
+    /// last `last` (in any case): a test that rules out most words of a text before they
+    /// are hashed.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, n: usize, first: u8, last: u8) -> bool {
+        let bit = shape(n, first, last);
+        self.shapes
+            .get(bit >> 6)
+            .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+    }
+
+    /// [`get_run`](Self::get_run) of a run of 1 to 16 letters.
+    #[inline(always)]
+    pub(crate) fn get_run_of_shape(&self, bytes: &[u8], start: usize, end: usize) -> V {
+        let n = end - start;
         match (
             crate::swar::load(bytes, start),
             crate::swar::load(bytes, start + 8),
