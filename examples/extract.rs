@@ -562,9 +562,9 @@ struct JsonlRecord {
     text: String,
 }
 
+/// Appends the document's line of JSON Lines to `buf`.
 fn push_json(buf: &mut Vec<u8>, doc: &Document<'_>) {
-    // Serialising into memory cannot fail (no I/O, string keys only).
-    serde_json::to_writer(&mut *buf, doc).expect("a document serialises");
+    doc.write_json(buf);
     buf.push(b'\n');
 }
 

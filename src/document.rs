@@ -5,6 +5,7 @@ use serde::{Serialize, Serializer};
 
 use crate::claims::{Claim, Date};
 use crate::gazetteer::{Entity, EntityType};
+use crate::json;
 use crate::span::Span;
 
 /// One sentence: its span in the original input.
@@ -49,13 +50,15 @@ impl<'a> Mention<'a> {
 
 /// The sentences, entity mentions and numeric claims of one document.
 ///
-/// Serialised (with serde) it is one line of `extract`'s JSON Lines output (SPEC §3):
+/// Serialised, it is one line of `extract`'s JSON Lines output (SPEC §3):
 /// `source`, `item`, `published`, `sentences` (`start`, `end`), `mentions` (`start`, `end`,
 /// `text`, `entity`, `type`, `name`, `sentence`, and `candidates` when unresolved) and
 /// `claims` (`start`, `end`, `text`, `kind`, `value`, `min`, `max`, `currency`,
 /// `qualifier`, `unit`, `outcome`, `victims`, `relative`, `sentence`, `entities`). All
 /// offsets are byte offsets into the original input, half-open; all lists are in text
-/// order.
+/// order. [`Document::write_json`] writes it several times faster than serde does; the
+/// `Serialize` impl gives the same bytes, for callers who serialise it inside their own
+/// records or to other formats.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document<'a> {
     /// Where the document came from (a file path), if known.
@@ -90,6 +93,144 @@ impl<'a> Document<'a> {
     pub fn claim_entities(&self, claim: &Claim<'_>) -> &[&'a Entity] {
         self.sentence_entities(claim.sentence)
     }
+
+    /// Appends the document to `out` as one JSON object, with no newline after it: the
+    /// same bytes as `serde_json::to_writer(out, self)`, written directly.
+    ///
+    /// Strings are scanned eight bytes at a time for the bytes JSON escapes, and the runs
+    /// between them copied whole; keys and punctuation are constant byte strings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use claimscan::Extractor;
+    ///
+    /// let extractor = Extractor::new();
+    /// let mut doc = extractor.extract("Iran paid \"$5m\" on Sunday.");
+    /// doc.source = Some("note.txt".into());
+    /// let mut line = Vec::new();
+    /// doc.write_json(&mut line);
+    /// assert_eq!(line, serde_json::to_vec(&doc).unwrap());
+    /// line.push(b'\n'); // one line of JSON Lines
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        // A rough size, so that a long document grows its buffer once or twice only.
+        out.reserve(
+            96 + 32 * self.sentences.len() + 160 * self.mentions.len() + 240 * self.claims.len(),
+        );
+        out.extend_from_slice(b"{\"source\":");
+        json::opt_str(out, self.source.as_deref());
+        out.extend_from_slice(b",\"item\":");
+        match self.item {
+            Some(i) => json::uint(out, i),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"published\":");
+        match &self.published {
+            Some(d) => json::date(out, d),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"sentences\":[");
+        for (i, s) in self.sentences.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"start\":");
+            json::uint(out, s.span.start);
+            out.extend_from_slice(b",\"end\":");
+            json::uint(out, s.span.end);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"mentions\":[");
+        for (i, m) in self.mentions.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            m.write_json(out);
+        }
+        out.extend_from_slice(b"],\"claims\":[");
+        for (i, c) in self.claims.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_claim(out, c, self.claim_entities(c));
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
+impl Mention<'_> {
+    /// Appends the mention as its `Serialize` impl writes it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"start\":");
+        json::uint(out, self.span.start);
+        out.extend_from_slice(b",\"end\":");
+        json::uint(out, self.span.end);
+        out.extend_from_slice(b",\"text\":");
+        json::str(out, self.text);
+        out.extend_from_slice(b",\"entity\":");
+        json::opt_str(out, self.entity.map(Entity::id));
+        out.extend_from_slice(b",\"type\":");
+        json::opt_str(out, self.entity_type().map(EntityType::as_str));
+        out.extend_from_slice(b",\"name\":");
+        json::opt_str(out, self.entity.map(Entity::name));
+        out.extend_from_slice(b",\"sentence\":");
+        json::uint(out, self.sentence);
+        if self.entity.is_none() {
+            out.extend_from_slice(b",\"candidates\":");
+            write_ids(out, &self.candidates);
+        }
+        out.push(b'}');
+    }
+}
+
+/// Appends a claim as [`ClaimView`] serialises it.
+fn write_claim(out: &mut Vec<u8>, c: &Claim<'_>, entities: &[&Entity]) {
+    out.extend_from_slice(b"{\"start\":");
+    json::uint(out, c.span.start);
+    out.extend_from_slice(b",\"end\":");
+    json::uint(out, c.span.end);
+    out.extend_from_slice(b",\"text\":");
+    json::str(out, c.text);
+    out.extend_from_slice(b",\"kind\":");
+    json::opt_word(out, Some(c.kind.as_str()));
+    out.extend_from_slice(b",\"value\":");
+    json::opt_value(out, c.value.as_ref());
+    out.extend_from_slice(b",\"min\":");
+    json::opt_value(out, c.min.as_ref());
+    out.extend_from_slice(b",\"max\":");
+    json::opt_value(out, c.max.as_ref());
+    out.extend_from_slice(b",\"currency\":");
+    json::opt_str(out, c.currency);
+    out.extend_from_slice(b",\"qualifier\":");
+    json::opt_word(out, c.qualifier.map(json::qualifier));
+    out.extend_from_slice(b",\"unit\":");
+    json::opt_str(out, c.unit.as_deref());
+    out.extend_from_slice(b",\"outcome\":");
+    json::opt_word(out, c.outcome.map(json::outcome));
+    out.extend_from_slice(b",\"victims\":");
+    json::opt_str(out, c.victims.as_deref());
+    out.extend_from_slice(if c.relative {
+        b",\"relative\":true,\"sentence\":"
+    } else {
+        b",\"relative\":false,\"sentence\":"
+    });
+    json::uint(out, c.sentence);
+    out.extend_from_slice(b",\"entities\":");
+    write_ids(out, entities);
+    out.push(b'}');
+}
+
+/// Appends a list of entity ids.
+fn write_ids(out: &mut Vec<u8>, entities: &[&Entity]) {
+    out.push(b'[');
+    for (i, e) in entities.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json::str(out, e.id());
+    }
+    out.push(b']');
 }
 
 struct SpanFields(Span);

@@ -17,8 +17,9 @@ The pipeline, in the order it runs:
    short forms (`Rajavi`) resolve to the entity last named in full.
 4. [`claims`]: recognisers find the numeric claims of each sentence.
 5. Each claim is linked to the entities of its sentence, and every span is mapped back
-   to the original input. The result is a [`Document`], serialisable with serde to the
-   JSON Lines record of the `extract` example.
+   to the original input. The result is a [`Document`], written as the JSON Lines record
+   of the `extract` example by [`Document::write_json`] (or, with the same bytes, by
+   serde).
 
 [`Extractor`] runs all of it; build it once, use it for every document.
 
@@ -57,8 +58,9 @@ use claimscan::Extractor;
 let extractor = Extractor::new(); // the built-in gazetteer
 let mut doc = extractor.extract("Iran said talks would go ahead in Vienna.");
 doc.source = Some("note.txt".into());
-let line = serde_json::to_string(&doc).unwrap();
-assert!(line.starts_with(r#"{"source":"note.txt","item":null,"published":null,"sentences":[{"start":0,"end":41}]"#));
+let mut line = Vec::new();
+doc.write_json(&mut line); // the same bytes as serde_json::to_writer(&mut line, &doc)
+assert!(line.starts_with(br#"{"source":"note.txt","item":null,"published":null,"sentences":[{"start":0,"end":41}]"#));
 ```
 
 # Performance
@@ -117,6 +119,7 @@ mod error;
 mod extractor;
 pub mod gazetteer;
 pub mod input;
+mod json;
 mod matcher;
 pub mod segment;
 mod span;

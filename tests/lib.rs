@@ -8,6 +8,7 @@ mod common;
 mod dates;
 mod input;
 mod invariants; // output invariants, shared with the fuzz targets
+mod json; // write_json gives serde_json's bytes
 mod mentions;
 mod properties; // property tests over random and news-like input
 mod regressions; // inputs found by fuzzing

@@ -20,6 +20,7 @@ mod builtin;
 mod load;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -300,31 +301,37 @@ impl Gazetteer {
         Ok(EntityId::from_usize(self.entities.len() - 1))
     }
 
+    /// Adds `new` unless one of its ids is already present or repeated in it; then adds
+    /// nothing and names the first such id. Each id is hashed once: it goes into the index
+    /// as it is checked, and on a duplicate the ids of `new` put in so far are taken out.
     fn extend_checked(&mut self, new: Vec<Entity>) -> Result<(), Error> {
-        let mut seen: HashMap<&str, &Entity> = HashMap::with_capacity(new.len());
-        for e in &new {
-            let first = match self.by_id.get(e.id()) {
-                Some(id) => Some(&self.entities[id.as_usize()]),
-                None => seen.insert(e.id(), e),
-            };
-            if let Some(first) = first {
-                let mut err = Error::new(ErrorKind::DuplicateId {
-                    id: e.id().to_string(),
-                    first: first.origin_string(),
-                });
-                if let Some((file, line)) = e.origin() {
-                    err = err.with_path(file).with_line(line);
-                }
-                return Err(err);
-            }
-        }
+        let base = self.entities.len();
         self.by_id.reserve(new.len());
-        self.entities.reserve(new.len());
-        for e in new {
-            let id = EntityId::from_usize(self.entities.len());
-            self.by_id.insert(e.0.id.clone(), id);
-            self.entities.push(e);
+        for (k, e) in new.iter().enumerate() {
+            let first = match self.by_id.entry(e.0.id.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(EntityId::from_usize(base + k));
+                    continue;
+                }
+                Entry::Occupied(slot) => slot.get().as_usize(),
+            };
+            let first = match first.checked_sub(base) {
+                Some(j) => &new[j],
+                None => &self.entities[first],
+            };
+            let mut err = Error::new(ErrorKind::DuplicateId {
+                id: e.id().to_string(),
+                first: first.origin_string(),
+            });
+            if let Some((file, line)) = e.origin() {
+                err = err.with_path(file).with_line(line);
+            }
+            for added in &new[..k] {
+                self.by_id.remove(added.id());
+            }
+            return Err(err);
         }
+        self.entities.extend(new);
         Ok(())
     }
 
