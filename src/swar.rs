@@ -98,28 +98,6 @@ fn gather(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Bit `k` set where `bytes[base + k]` is an ASCII letter, for the 64 bytes from `base`
-/// that lie before `stop`.
-#[inline(always)]
-pub(crate) fn letter_mask(bytes: &[u8], base: usize, stop: usize) -> u64 {
-    let stop = stop.min(bytes.len());
-    let mut mask = 0u64;
-    for k in 0..8 {
-        let at = base + 8 * k;
-        if at + 8 <= stop {
-            if let Some(w) = load(bytes, at) {
-                mask |= gather(letters(w)) << (8 * k);
-            }
-        } else {
-            for (j, &b) in bytes.get(at..stop).unwrap_or_default().iter().enumerate() {
-                mask |= u64::from(b.is_ascii_alphabetic()) << (8 * k + j);
-            }
-            break;
-        }
-    }
-    mask
-}
-
 /// The first byte at or after `i` that is not an ASCII letter (`stop` if none).
 #[inline(always)]
 pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
@@ -133,15 +111,6 @@ pub(crate) fn skip_lower_spaces(bytes: &[u8], i: usize, stop: usize) -> usize {
     find_first(bytes, i, stop, |w| {
         let x = w & LOW7;
         !((at_least(x, b'a') | equal(x, b' ')) & !w) & HIGH
-    })
-}
-
-/// The first ASCII digit at or after `i` (`stop` if none).
-#[inline(always)]
-pub(crate) fn find_digit(bytes: &[u8], i: usize, stop: usize) -> usize {
-    find_first(bytes, i, stop, |w| {
-        let x = w & LOW7;
-        at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
     })
 }
 
@@ -181,20 +150,6 @@ mod tests {
     use crate::matcher::fold_ascii;
 
     #[test]
-    fn letter_masks() {
-        let s = "Hello, world! 12 people\u{e9}t\u{e9} in 2021; done.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 the end";
-        let b = s.as_bytes();
-        for base in 0..b.len() {
-            for stop in base..=b.len() {
-                let want = (0..64)
-                    .filter(|&k| base + k < stop && b[base + k].is_ascii_alphabetic())
-                    .fold(0u64, |m, k| m | 1 << k);
-                assert_eq!(letter_mask(b, base, stop), want, "{base} {stop}");
-            }
-        }
-    }
-
-    #[test]
     fn finds_classes() {
         for s in [
             "",
@@ -213,11 +168,6 @@ mod tests {
                 assert_eq!(
                     skip_letters(b, i, b.len()),
                     first(&|c| !c.is_ascii_alphabetic()),
-                    "{s:?} {i}"
-                );
-                assert_eq!(
-                    find_digit(b, i, b.len()),
-                    first(&|c| c.is_ascii_digit()),
                     "{s:?} {i}"
                 );
                 assert_eq!(
