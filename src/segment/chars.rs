@@ -3,12 +3,32 @@
 //! All helpers take a byte slice of valid UTF-8 and a position on a character boundary; they
 //! never read past the end of the slice and return positions on character boundaries.
 
+/// True for the ASCII white-space bytes: space, tab, line feed, vertical tab, form feed,
+/// carriage return.
+#[inline(always)]
+pub(super) fn is_ascii_ws(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
 /// Byte length of the white-space character at `i` (the `White_Space` property, as
 /// `char::is_whitespace`), or 0.
-#[inline]
+///
+/// Nearly every byte asked about is ASCII, answered inline; the multi-byte spaces are
+/// looked for out of line.
+#[inline(always)]
 pub(super) fn ws_len(b: &[u8], i: usize) -> usize {
     match b.get(i) {
-        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
+        Some(&c) if c < 0x80 => usize::from(is_ascii_ws(c)),
+        Some(_) => ws_len_multibyte(b, i),
+        None => 0,
+    }
+}
+
+/// [`ws_len`] for a byte of 0x80 or above: NEL and no-break space (two bytes), the spaces
+/// of U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 (three bytes).
+#[inline(never)]
+fn ws_len_multibyte(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
         Some(0xc2) => match b.get(i + 1) {
             Some(0x85 | 0xa0) => 2,
             _ => 0,
@@ -25,16 +45,23 @@ pub(super) fn ws_len(b: &[u8], i: usize) -> usize {
 }
 
 /// Byte length of the white-space character that ends just before `i`, or 0.
-#[inline]
+#[inline(always)]
 pub(super) fn ws_len_before(b: &[u8], i: usize) -> usize {
-    if i == 0 {
+    if i == 0 || i > b.len() {
         return 0;
     }
-    if b[i - 1] < 0x80 {
-        return ws_len(b, i - 1);
+    let c = b[i - 1];
+    if c < 0x80 {
+        return usize::from(is_ascii_ws(c));
     }
+    ws_len_before_multibyte(b, i)
+}
+
+/// [`ws_len_before`] when the byte before `i` is 0x80 or above.
+#[inline(never)]
+fn ws_len_before_multibyte(b: &[u8], i: usize) -> usize {
     for n in 2..=3 {
-        if i >= n && ws_len(b, i - n) == n {
+        if i >= n && ws_len_multibyte(b, i - n) == n {
             return n;
         }
     }
@@ -146,6 +173,9 @@ pub(super) fn opener_len(b: &[u8], i: usize) -> usize {
 /// bullets of the Symbol and Wingdings fonts as PDF extraction leaves them), or 0.
 #[inline]
 pub(super) fn bullet_len(b: &[u8], i: usize) -> usize {
+    if !matches!(b.get(i), Some(0xe2 | 0xef)) {
+        return 0;
+    }
     match (b.get(i), b.get(i + 1), b.get(i + 2)) {
         (Some(0xe2), Some(0x9e), Some(0xa2)) => 3,
         (Some(0xe2), Some(0x9d), Some(0x96)) => 3,

@@ -114,6 +114,11 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
 /// `----`), or a page number (`12`, `- 12 -`, `Page 3`, `3 of 10`, `3/10`, `Page 1024`; a
 /// bare four-digit number is a year and stays).
 pub(super) fn debris_end(b: &[u8], p: usize) -> Option<usize> {
+    // Most lines start with a letter or a quote: none of that is debris, and the line's
+    // end is not looked for.
+    if !b.get(p).is_some_and(|&c| DEBRIS_START[usize::from(c)]) {
+        return None;
+    }
     let le = line_end(b, p);
     let end = trim_ws_back(b, le, p);
     if end <= p || end - p > 40 {
@@ -126,6 +131,22 @@ pub(super) fn debris_end(b: &[u8], p: usize) -> Option<usize> {
         None
     }
 }
+
+/// The bytes a debris line can start with (it starts on a non-blank byte): rule marks
+/// (`*`, `_`, `=`, `~`, `#`, the lead bytes of `·` and of the dashes), the decorations
+/// of a page number (`-`, `|`, `[`, `(`), the `P` of `Page`, and digits.
+static DEBRIS_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"*_=~#-|[(Pp0123456789";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t
+};
 
 fn is_rule_line(line: &[u8]) -> bool {
     let mut i = 0;

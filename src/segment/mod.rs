@@ -90,6 +90,7 @@
 //! beyond the output (and, for [`Segmenter::sentences`], the list of URLs). Throughput on news
 //! text is several hundred MB/s (`cargo bench --bench segment`).
 
+mod candidates;
 mod chars;
 mod lines;
 mod words;
@@ -100,6 +101,7 @@ use std::iter::FusedIterator;
 use crate::span::Span;
 use crate::urls::protected_spans;
 
+use self::candidates::find_candidate;
 use self::chars::{
     bullet_len, char_at, closer_len, is_ellipsis, opener_len, skip_hws, skip_ws, superscript_len,
     trim_ws_back, ws_len, ws_len_before, ws_or_start_before,
@@ -168,51 +170,6 @@ impl Iterator for Sentences<'_> {
 }
 
 impl FusedIterator for Sentences<'_> {}
-
-/// Bytes the scanner stops at: sentence punctuation, line feeds, `)` (list markers), the
-/// lead byte of `…` and of the bullets ([`STOP`]), and capitals after a lowercase letter
-/// ([`STOP_AFTER_LOWER`]).
-static CANDIDATE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'.' as usize] = STOP;
-    t[b'!' as usize] = STOP;
-    t[b'?' as usize] = STOP;
-    t[b'\n' as usize] = STOP;
-    t[b')' as usize] = STOP;
-    t[0xe2] = STOP;
-    let mut c = b'A';
-    while c <= b'Z' {
-        t[c as usize] = STOP_AFTER_LOWER;
-        c += 1;
-    }
-    t
-};
-
-/// The first candidate byte at or after `i` (see [`CANDIDATE`]), or the text's length.
-#[inline]
-fn find_candidate(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        // Lowercase letters and spaces, most of the text, are no candidates (nor the
-        // few ASCII bytes above the letters).
-        i = crate::swar::skip_lower_spaces(b, i, b.len());
-        if i >= b.len() {
-            break;
-        }
-        match CANDIDATE[b[i] as usize] {
-            0 => {}
-            STOP => return i,
-            _ if i > 0 && b[i - 1].is_ascii_lowercase() => return i,
-            _ => {}
-        }
-        i += 1;
-    }
-    b.len()
-}
-
-/// A [`CANDIDATE`] byte the scanner always stops at.
-const STOP: u8 = 1;
-/// A [`CANDIDATE`] byte the scanner stops at after an ASCII lowercase letter.
-const STOP_AFTER_LOWER: u8 = 2;
 
 /// The longest token looked at before a period.
 const MAX_TOKEN: usize = 40;
@@ -652,7 +609,7 @@ impl<'t> Scanner<'t> {
             return None;
         }
         let next = self.next_token(n);
-        let line_break = memchr::memchr(b'\n', &b[k..n]).is_some();
+        let line_break = b[k..n].contains(&b'\n');
         let ends = if marks > 0 {
             is_start(next)
         } else if dots >= 2 {
@@ -720,12 +677,20 @@ impl<'t> Scanner<'t> {
     /// `None` if it is longer than [`MAX_TOKEN`].
     fn token_start(&self, end: usize) -> Option<usize> {
         let b = self.b;
-        let mut ts = end;
-        while ts > self.start && !ws_or_start_before(b, ts) {
-            if end - ts > MAX_TOKEN {
-                return None;
+        // Back over at most `MAX_TOKEN + 1` bytes; a token that goes on before them is
+        // too long.
+        let floor = end.saturating_sub(MAX_TOKEN + 1).max(self.start);
+        // Only a byte up to a space or from 0x80 up can end white space.
+        let mut hi = end;
+        let mut ts = loop {
+            match b[floor..hi].iter().rposition(|&c| c <= b' ' || c >= 0x80) {
+                None => break floor,
+                Some(p) if ws_len_before(b, floor + p + 1) > 0 => break floor + p + 1,
+                Some(p) => hi = floor + p,
             }
-            ts -= 1;
+        };
+        if ts == floor && floor > self.start && ws_len_before(b, ts) == 0 {
+            return None;
         }
         // `ts` stops after white space or at the sentence start: both are boundaries.
         loop {
@@ -928,10 +893,7 @@ impl<'t> Scanner<'t> {
             };
         }
         if c.is_uppercase() {
-            let mut e = n;
-            while e < b.len() && e - n < MAX_TOKEN && b[e].is_ascii_alphabetic() {
-                e += 1;
-            }
+            let e = crate::swar::skip_letters(b, n, (n + MAX_TOKEN).min(b.len()));
             let initial = e == n + 1
                 && b.get(e) == Some(&b'.')
                 && !b.get(e + 1).is_some_and(u8::is_ascii_alphabetic);

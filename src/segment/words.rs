@@ -36,6 +36,10 @@ fn fold<'b>(word: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 /// most titles and words that are also common English words only count when capitalised.
 pub(super) fn abbrev(word: &[u8]) -> Option<Abbrev> {
     use Abbrev::*;
+    // No abbreviation is longer than six bytes: most words are answered here.
+    if word.len() > 6 {
+        return None;
+    }
     let mut buf = [0u8; 16];
     let w = fold(word, &mut buf).or_else(|| special(word))?;
     let capital = word[0].is_ascii_uppercase();
