@@ -49,10 +49,11 @@ pub(super) fn first_word(w: u64) -> Option<(usize, u64)> {
     } else {
         (1u64 << (8 * len)) - 1
     };
-    // Among letters and digits, bit 6 marks the letters and bit 5 the lowercase ones.
-    let caps = w & !(w << 1) & (0x40 * ONES) & run;
-    let smalls = w & (w << 1) & (0x40 * ONES) & run;
-    let plain = caps & !0xFF == 0 || (len < 8 && smalls == 0);
+    // Among letters and digits, bit 5 is clear only in the capitals, and bits 5 and 6
+    // are both set only in the lowercase letters. Most words have no capital after the
+    // first byte; the rest are plain only if they have no lowercase letter either.
+    let later_caps = !w & (0x20 * ONES) & run & !0xFF;
+    let plain = later_caps == 0 || (len < 8 && w & (w << 1) & (0x40 * ONES) & run == 0);
     plain.then_some((len, lc & run))
 }
 
