@@ -419,12 +419,19 @@ impl Matcher {
                 return (next + usize::from(space), !space, false);
             }
             let after = i + len;
-            if after >= stop || has_bit(&filter.words, filter.hash(key)) {
+            if after >= stop {
                 return (i, word, true);
             }
             // The byte after the word is ASCII (`first_word` checked it) and not a letter
             // or digit; a single space, and another word after it, most often.
-            if (w >> (8 * len)) as u8 != b' ' {
+            let space = (w >> (8 * len)) as u8 == b' ';
+            if has_bit(&filter.words, filter.hash(key)) {
+                // A word that starts some form: a form of more words must go on with the
+                // text's next word, after the single space (see `words::form_pair`).
+                if !(space && self.pair_rejects(bytes, after + 1, stop, filter, key)) {
+                    return (i, word, true);
+                }
+            } else if !space {
                 return (after, true, false);
             }
             i = after + 1;
@@ -433,6 +440,32 @@ impl Matcher {
                 return (i, false, false);
             }
         }
+    }
+
+    /// Can no form start at a word `first` (folded, fewer than eight bytes) that the
+    /// whole-word filter of `filter` let through, where a single space and the word at
+    /// `next` follow it, reading no further than `stop`? Only if no form is that word
+    /// alone and none goes on with the next word; `false` where the next word cannot be
+    /// judged.
+    #[inline(always)]
+    fn pair_rejects(
+        &self,
+        bytes: &[u8],
+        next: usize,
+        stop: usize,
+        filter: &Prefixes,
+        first: u64,
+    ) -> bool {
+        let Some(w) = swar::load(bytes, next) else {
+            return false;
+        };
+        let Some((len, second)) = words::first_word(w) else {
+            return false;
+        };
+        // The walk reads the byte after the second word (or its eighth byte).
+        next + len + usize::from(len < 8) <= stop
+            && !has_bit(&filter.word_pairs, filter.pair_hash(first, 0))
+            && !has_bit(&filter.word_pairs, filter.pair_hash(first, second))
     }
 
     /// Walks the trie from `at`; on a match, records it and returns its end.
@@ -657,6 +690,9 @@ struct Prefixes {
     /// A bit set over a hash of the forms' first words (see [`words`]): text whose first
     /// word [`words::first_word`] reads can match a form only if its bit is set.
     words: Vec<u64>,
+    /// A bit set over a hash of the forms' first two words, or first word alone (see
+    /// [`words::form_pair`]), for the words that pass `words`.
+    word_pairs: Vec<u64>,
 }
 
 /// Codes of the bytes in [`Prefixes::triples`]: 1 to 26 for the ASCII letters (in either
@@ -713,6 +749,7 @@ impl Prefixes {
             pairs: Box::new([0; 256]),
             triples: Box::new([0; 512]),
             words: vec![0; 1 << (log - 6)],
+            word_pairs: vec![0; 1 << (log - 6)],
         }
     }
 
@@ -721,10 +758,20 @@ impl Prefixes {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    /// The bit of a pair of words (or a word and 0) in `word_pairs`.
+    #[inline(always)]
+    fn pair_hash(&self, first: u64, second: u64) -> usize {
+        self.hash(first.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ second)
+    }
+
     fn add(&mut self, key: &[u8]) {
         if let Some(w) = words::form_key(key) {
             let h = self.hash(w);
             set_bit(&mut self.words, h);
+        }
+        if let Some((first, second)) = words::form_pair(key) {
+            let h = self.pair_hash(first, second);
+            set_bit(&mut self.word_pairs, h);
         }
         let ascii = |n: usize| key.iter().take(n).all(|&b| b < 0x80);
         let word_end = key
@@ -918,7 +965,13 @@ impl Prefixes {
     }
 
     fn memory_usage(&self) -> usize {
-        (self.mid.len() + self.long.len() + self.mid_other.len() + self.words.len() + 256 * 5) * 8
+        (self.mid.len()
+            + self.long.len()
+            + self.mid_other.len()
+            + self.words.len()
+            + self.word_pairs.len()
+            + 256 * 5)
+            * 8
     }
 
     /// A filter that lets everything through.
@@ -932,7 +985,13 @@ impl Prefixes {
         {
             set.fill(u64::MAX);
         }
-        for set in [&mut p.mid, &mut p.long, &mut p.mid_other, &mut p.words] {
+        for set in [
+            &mut p.mid,
+            &mut p.long,
+            &mut p.mid_other,
+            &mut p.words,
+            &mut p.word_pairs,
+        ] {
             set.fill(u64::MAX);
         }
         p

@@ -233,6 +233,10 @@ fn filters_lose_no_match() {
         "Abcdefghij",
         "the Abc",
         "Ab Cdefghij",
+        // Words that start forms of two words and more (the filter of pairs of words).
+        "Mo Sun Abc",
+        "Ab 12",
+        "Abc x.y",
     ];
     // One form at a time, and all together: forms that share first bytes let each
     // other's text through.
@@ -255,6 +259,8 @@ fn filters_lose_no_match() {
         "word and ",
         "x-",
         "X",
+        "Mo ",
+        "the Mo ",
     ];
     let afters = [
         "",

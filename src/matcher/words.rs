@@ -49,10 +49,11 @@ pub(super) fn first_word(w: u64) -> Option<(usize, u64)> {
     } else {
         (1u64 << (8 * len)) - 1
     };
-    // Among letters and digits, bit 6 marks the letters and bit 5 the lowercase ones.
-    let caps = w & !(w << 1) & (0x40 * ONES) & run;
-    let smalls = w & (w << 1) & (0x40 * ONES) & run;
-    let plain = caps & !0xFF == 0 || (len < 8 && smalls == 0);
+    // Among letters and digits, bit 5 is clear only in the capitals, and bits 5 and 6
+    // are both set only in the lowercase letters. Most words have no capital after the
+    // first byte; the rest are plain only if they have no lowercase letter either.
+    let later_caps = !w & (0x20 * ONES) & run & !0xFF;
+    let plain = later_caps == 0 || (len < 8 && w & (w << 1) & (0x40 * ONES) & run == 0);
     plain.then_some((len, lc & run))
 }
 
@@ -72,6 +73,34 @@ pub(super) fn form_key(key: &[u8]) -> Option<u64> {
     let mut k = [0u8; 8];
     k[..n].copy_from_slice(&key[..n]);
     Some(u64::from_le_bytes(k))
+}
+
+/// The keys of a folded form in the set of pairs of words: its first word and its
+/// second (as [`form_key`] reads them), or its first word and 0 if the form is that word
+/// alone. `None` if the form cannot match text that [`first_word`] reads as a word of
+/// fewer than eight bytes, a single space and a second word: its first word is longer,
+/// or something other than a space and a letter or digit follows it.
+///
+/// With the two words of the text read, a form can match only if the set holds the
+/// first word alone or the pair; this rejects the common words that start some form
+/// (`the`, `a`) where the next word goes on with none.
+pub(super) fn form_pair(key: &[u8]) -> Option<(u64, u64)> {
+    let n = key
+        .iter()
+        .take(8)
+        .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .count();
+    if n == 0 || n == 8 {
+        return None;
+    }
+    let first = form_key(key)?;
+    if key.len() == n {
+        return Some((first, 0));
+    }
+    if key[n] != b' ' {
+        return None;
+    }
+    Some((first, form_key(&key[n + 1..])?))
 }
 
 #[cfg(test)]
@@ -168,5 +197,35 @@ mod tests {
         assert_eq!(k("(x)"), None);
         assert_eq!(k("\u{3b1}\u{3b8}"), None);
         assert_eq!(k("ab\u{3b1}"), Some(*b"ab\0\0\0\0\0\0"));
+    }
+
+    #[test]
+    fn form_pairs() {
+        let k = |s: &str| u64::from_le_bytes(*s.as_bytes().first_chunk::<8>().unwrap());
+        let p = |s: &str| form_pair(s.as_bytes());
+        assert_eq!(p("the sun"), Some((k("the\0\0\0\0\0"), k("sun\0\0\0\0\0"))));
+        assert_eq!(p("us"), Some((k("us\0\0\0\0\0\0"), 0)));
+        assert_eq!(
+            p("the u.s."),
+            Some((k("the\0\0\0\0\0"), k("u\0\0\0\0\0\0\0")))
+        );
+        assert_eq!(
+            p("new york times"),
+            Some((k("new\0\0\0\0\0"), k("york\0\0\0\0")))
+        );
+        assert_eq!(
+            p("a governments"),
+            Some((k("a\0\0\0\0\0\0\0"), k("governme")))
+        );
+        assert_eq!(p("1234567 x"), Some((k("1234567\0"), k("x\0\0\0\0\0\0\0"))));
+        // First word of eight bytes or more, or followed by other than a space and a
+        // word: not in the set.
+        assert_eq!(p("abcdefgh x"), None);
+        assert_eq!(p("abcdefghij"), None);
+        assert_eq!(p("u.s."), None);
+        assert_eq!(p("al (x)"), None);
+        assert_eq!(p("al \u{3b1}"), None);
+        assert_eq!(p("(x) y"), None);
+        assert_eq!(p(""), None);
     }
 }
