@@ -72,17 +72,24 @@ stream of documents, keep one [`Scratch`] per thread and call
 only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs the
 gazetteer alone, for callers who want only the entities.
 
-On one core of a 2-core machine, the whole pipeline runs at about 90 MB/s over English
-news with the built-in gazetteer (126 instructions a byte) and faster than 50 MB/s with
-144,000 more entities; the matching alone at about 200 and 100 MB/s (`benches/README.md`
-says how these were measured). The costs are spread over one pass per stage, each of
-which reads the text a word at a time and eight bytes at a time where it can:
+On one core of a 2-core machine, the whole pipeline runs over English news with the
+built-in gazetteer at 108 instructions a byte: 50 MB/s measured while the machine was
+shared with other work, about 95 MB/s on a quiet one as scaled from a side-by-side run;
+with 144,000 more entities, about two thirds of that. The matching alone runs at about 190 and 140 MB/s on the shared machine
+(`benches/README.md` says how these were measured). The costs are spread over one pass
+per stage, each of which reads the text a word at a time and eight bytes at a time where
+it can:
 
 - the gazetteer is one double-array trie over folded bytes, walked only from word starts
-  whose first eight folded bytes a small hashed filter lets through;
+  that small hashed filters let through: the word must start some form, and be a whole
+  form or be followed by a word that goes on with one (`the` rarely passes), and the
+  first eight folded bytes must start a form;
 - numbers are anchored on digits and on the runs of letters that are number words,
-  found from bit masks of 64-byte blocks; the same pass notes cue words, so that the
-  casualty recogniser is skipped in the sentences that have none of its words;
+  found from bit masks of 64-byte blocks, digits and letters in one pass; the same pass
+  notes cue words, so that the casualty recogniser is skipped in the sentences that
+  have none of its words;
+- sentence ends are looked for only at the bytes a mask of sixteen bytes at a time
+  flags;
 - nothing is allocated per match or per sentence.
 
 `benches/` measures each stage beside a naive baseline (`benches/README.md`), and the
