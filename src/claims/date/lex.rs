@@ -139,6 +139,52 @@ pub(crate) enum Kw {
     Rise,
 }
 
+impl Kw {
+    /// May a date start at this word, whatever follows it (`today`, `this`, `Christmas`,
+    /// `Q`, `from`, `noon`, …)?
+    pub(crate) const fn starts_date(self) -> bool {
+        matches!(
+            self,
+            Kw::Few
+                | Kw::Today
+                | Kw::Tonight
+                | Kw::Tomorrow
+                | Kw::Yesterday
+                | Kw::This
+                | Kw::Next
+                | Kw::Last
+                | Kw::Past
+                | Kw::Coming
+                | Kw::Current
+                | Kw::Previous
+                | Kw::Early
+                | Kw::Mid
+                | Kw::Middle
+                | Kw::Late
+                | Kw::Earlier
+                | Kw::Later
+                | Kw::Christmas
+                | Kw::Halloween
+                | Kw::Easter
+                | Kw::Boxing
+                | Kw::Valentine
+                | Kw::Thanksgiving
+                | Kw::Q
+                | Kw::H
+                | Kw::Fiscal
+                | Kw::Spring
+                | Kw::Summer
+                | Kw::Autumn
+                | Kw::Fall
+                | Kw::Winter
+                | Kw::From
+                | Kw::Between
+                | Kw::Noon
+                | Kw::Midnight
+        )
+    }
+}
+
 /// The meaning of a word token, if it is one the grammar knows.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Lex {
@@ -183,44 +229,7 @@ impl Start {
         match lex {
             Lex::Month(..) | Lex::Weekday(..) | Lex::Ordinal(_) | Lex::Tens(_) => Start::Always,
             Lex::Card(_) | Lex::Kw(Kw::New | Kw::The | Kw::A | Kw::An) => Start::Maybe,
-            Lex::Kw(
-                Kw::Few
-                | Kw::Today
-                | Kw::Tonight
-                | Kw::Tomorrow
-                | Kw::Yesterday
-                | Kw::This
-                | Kw::Next
-                | Kw::Last
-                | Kw::Past
-                | Kw::Coming
-                | Kw::Current
-                | Kw::Previous
-                | Kw::Early
-                | Kw::Mid
-                | Kw::Middle
-                | Kw::Late
-                | Kw::Earlier
-                | Kw::Later
-                | Kw::Christmas
-                | Kw::Halloween
-                | Kw::Easter
-                | Kw::Boxing
-                | Kw::Valentine
-                | Kw::Thanksgiving
-                | Kw::Q
-                | Kw::H
-                | Kw::Fiscal
-                | Kw::Spring
-                | Kw::Summer
-                | Kw::Autumn
-                | Kw::Fall
-                | Kw::Winter
-                | Kw::From
-                | Kw::Between
-                | Kw::Noon
-                | Kw::Midnight,
-            ) => Start::Always,
+            Lex::Kw(kw) if kw.starts_date() => Start::Always,
             Lex::Other | Lex::Suffix | Lex::Unit(_) | Lex::Kw(_) => Start::Never,
         }
     }

@@ -499,45 +499,7 @@ impl<'a> Parser<'a> {
                 self.lex(i + 1),
                 Lex::Unit(_) | Lex::Kw(Kw::Few | Kw::Couple)
             ),
-            (Kind::Word, Lex::Kw(kw)) => matches!(
-                kw,
-                Kw::Few
-                    | Kw::Today
-                    | Kw::Tonight
-                    | Kw::Tomorrow
-                    | Kw::Yesterday
-                    | Kw::This
-                    | Kw::Next
-                    | Kw::Last
-                    | Kw::Past
-                    | Kw::Coming
-                    | Kw::Current
-                    | Kw::Previous
-                    | Kw::Early
-                    | Kw::Mid
-                    | Kw::Middle
-                    | Kw::Late
-                    | Kw::Earlier
-                    | Kw::Later
-                    | Kw::Christmas
-                    | Kw::Halloween
-                    | Kw::Easter
-                    | Kw::Boxing
-                    | Kw::Valentine
-                    | Kw::Thanksgiving
-                    | Kw::Q
-                    | Kw::H
-                    | Kw::Fiscal
-                    | Kw::Spring
-                    | Kw::Summer
-                    | Kw::Autumn
-                    | Kw::Fall
-                    | Kw::Winter
-                    | Kw::From
-                    | Kw::Between
-                    | Kw::Noon
-                    | Kw::Midnight
-            ),
+            (Kind::Word, Lex::Kw(kw)) => kw.starts_date(),
             (Kind::Word, _) => false,
         }
     }
