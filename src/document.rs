@@ -162,12 +162,7 @@ impl<'a> Document<'a> {
 impl Mention<'_> {
     /// Appends the mention as its `Serialize` impl writes it.
     fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"start\":");
-        json::uint(out, self.span.start);
-        out.extend_from_slice(b",\"end\":");
-        json::uint(out, self.span.end);
-        out.extend_from_slice(b",\"text\":");
-        json::str(out, self.text);
+        open_span_text(out, self.span, self.text);
         out.extend_from_slice(b",\"entity\":");
         json::opt_str(out, self.entity.map(Entity::id));
         out.extend_from_slice(b",\"type\":");
@@ -184,14 +179,19 @@ impl Mention<'_> {
     }
 }
 
+/// Opens the object of a mention or a claim: `{"start":…,"end":…,"text":…`.
+fn open_span_text(out: &mut Vec<u8>, span: Span, text: &str) {
+    out.extend_from_slice(b"{\"start\":");
+    json::uint(out, span.start);
+    out.extend_from_slice(b",\"end\":");
+    json::uint(out, span.end);
+    out.extend_from_slice(b",\"text\":");
+    json::str(out, text);
+}
+
 /// Appends a claim as [`ClaimView`] serialises it.
 fn write_claim(out: &mut Vec<u8>, c: &Claim<'_>, entities: &[&Entity]) {
-    out.extend_from_slice(b"{\"start\":");
-    json::uint(out, c.span.start);
-    out.extend_from_slice(b",\"end\":");
-    json::uint(out, c.span.end);
-    out.extend_from_slice(b",\"text\":");
-    json::str(out, c.text);
+    open_span_text(out, c.span, c.text);
     out.extend_from_slice(b",\"kind\":");
     json::opt_word(out, Some(c.kind.as_str()));
     out.extend_from_slice(b",\"value\":");
