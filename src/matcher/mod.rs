@@ -396,11 +396,13 @@ impl Matcher {
     ) -> (usize, bool, bool) {
         let mut word = prev_word;
         loop {
+            // At `i` a word start (the first time) or the byte after a single space: a
+            // form may start there only if it is a letter or a digit.
             let Some(w) = swar::load(bytes, i) else {
-                return (i, word, true);
+                return (i, word, bytes.get(i).is_some_and(u8::is_ascii_alphanumeric));
             };
             let Some((len, key)) = words::first_word(w) else {
-                return (i, word, true);
+                return (i, word, (w as u8).is_ascii_alphanumeric());
             };
             // Text that starts with a lowercase letter can only match some forms.
             let filter = if w as u8 >= b'a' {
@@ -436,7 +438,7 @@ impl Matcher {
             }
             i = after + 1;
             word = false;
-            if i >= stop || !bytes[i].is_ascii_alphanumeric() {
+            if i >= stop {
                 return (i, false, false);
             }
         }
