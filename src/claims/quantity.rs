@@ -128,13 +128,9 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
 
 fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
     let text = f.text;
-    if n.form.name_hyphen
-        || n.form.signed
-        || n.form.fraction
-        || n.form.pence
-        || is_reference(f, n)
-        || in_date(f, n)
-    {
+    // The tests are pure: the cheap ones go first, the ones that read the words around the
+    // figure last.
+    if n.form.name_hyphen || n.form.signed || n.form.fraction || n.form.pence {
         return None;
     }
     if let Amount::Exact(v) = n.amount {
@@ -145,6 +141,18 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
     }
     // `10m` without a currency is as likely metres as millions.
     if n.form.lone_m {
+        return None;
+    }
+    // A hyphenated modifier (`a 300-strong crowd`, `5-star`) is no count.
+    if let Some(t) = f.next(n.span.end) {
+        if t.is_char(text, '-') && t.span.start == n.span.end {
+            return None;
+        }
+        if t.is_char(text, '%') {
+            return None;
+        }
+    }
+    if is_reference(f, n) || in_date(f, n) {
         return None;
     }
     let vague = matches!(n.amount, Amount::Vague { .. });
@@ -162,14 +170,11 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
             np_from = e;
         }
     }
-    // A hyphenated modifier (`a 300-strong crowd`, `5-star`) is no count.
-    if let Some(t) = f.next(n.span.end) {
-        if t.is_char(text, '-') && t.span.start == n.span.end {
-            return None;
-        }
-        if t.is_char(text, '%') {
-            return None;
-        }
+    // `has 2000 members`, `about 1500 people`; not `the 1988 massacres`, `in 2016
+    // protests`, `2018 elections were held`: a year-like count needs a hedge or a verb of
+    // having or counting before it (tested before the noun phrase is looked for).
+    if n.form.year_like && !year_counted(f, span.start, qualifier.is_some()) {
+        return None;
     }
     let np = noun_phrase(f, np_from, vague);
     let unit = match np {
@@ -192,56 +197,8 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
         },
         _ => return None,
     };
-    if n.form.year_like {
-        // `has 2000 members`, `about 1500 people`; not `the 1988 massacres`, `in 2016
-        // protests`, `2018 elections were held`: a year-like count needs a hedge or a
-        // verb of having or counting before it.
-        let prev = f.prev(span.start).filter(|p| p.is_word());
-        let counted = qualifier.is_some()
-            || prev.is_some_and(|p| {
-                let mut buf = [0u8; 24];
-                matches!(
-                    scan::lower(p.text(text), &mut buf),
-                    Some(
-                        "has"
-                            | "have"
-                            | "had"
-                            | "with"
-                            | "employs"
-                            | "employed"
-                            | "hosts"
-                            | "hosted"
-                            | "houses"
-                            | "housed"
-                            | "sent"
-                            | "deployed"
-                            | "includes"
-                            | "included"
-                            | "including"
-                            | "numbering"
-                            | "totalling"
-                            | "totaling"
-                            | "recruited"
-                            | "trained"
-                            | "arrested"
-                            | "detained"
-                            | "registered"
-                            | "counted"
-                            | "another"
-                            | "than"
-                            | "by"
-                            | "to"
-                            | "and"
-                            | "or"
-                    )
-                )
-            });
-        if unit.is_none()
-            || !counted
-            || prev.is_some_and(|p| year_determiner(p.text(text)) && !p.is(text, "to"))
-        {
-            return None;
-        }
+    if n.form.year_like && unit.is_none() {
+        return None;
     }
     let mut c = f.claim(
         ClaimKind::Quantity,
@@ -251,6 +208,53 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
     c.qualifier = qualifier;
     c.unit = unit.map(|u| text[u].into());
     Some(c)
+}
+
+/// True if a year-like figure starting at `start` is a count: it has a hedge (`qualified`)
+/// or a verb of having or counting before it, and no determiner of years (`in 2016`).
+fn year_counted(f: &Figures<'_, '_>, start: usize, qualified: bool) -> bool {
+    let text = f.text;
+    let prev = f.prev(start).filter(|p| p.is_word());
+    let counted = qualified
+        || prev.is_some_and(|p| {
+            let mut buf = [0u8; 24];
+            matches!(
+                scan::lower(p.text(text), &mut buf),
+                Some(
+                    "has"
+                        | "have"
+                        | "had"
+                        | "with"
+                        | "employs"
+                        | "employed"
+                        | "hosts"
+                        | "hosted"
+                        | "houses"
+                        | "housed"
+                        | "sent"
+                        | "deployed"
+                        | "includes"
+                        | "included"
+                        | "including"
+                        | "numbering"
+                        | "totalling"
+                        | "totaling"
+                        | "recruited"
+                        | "trained"
+                        | "arrested"
+                        | "detained"
+                        | "registered"
+                        | "counted"
+                        | "another"
+                        | "than"
+                        | "by"
+                        | "to"
+                        | "and"
+                        | "or"
+                )
+            )
+        });
+    counted && !prev.is_some_and(|p| year_determiner(p.text(text)) && !p.is(text, "to"))
 }
 
 /// Nouns that name a count whose value a figure can give: `their number is 40`.

@@ -100,27 +100,59 @@ pub(crate) fn skip_space_back(text: &str, mut pos: usize, lo: usize) -> usize {
     lo
 }
 
+/// ASCII letters and digits, by byte: the fast path of the token loops (a table lookup
+/// instead of range tests).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// The token starting at or after `pos`, ending at or before `hi`.
 pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
-    let start = skip_space(text, pos, hi);
+    let b = text.as_bytes();
+    // Most tokens follow one ASCII space: other white space takes the general path.
+    let mut start = pos;
+    if start < hi && b[start] == b' ' {
+        start += 1;
+    }
+    if start < hi && (b[start] >= 0x80 || b[start].is_ascii_whitespace()) {
+        start = skip_space(text, start, hi);
+    }
     if start >= hi {
         return None;
     }
-    let b = text.as_bytes();
-    let c0 = char_at(text, start, hi)?;
-    if !is_word_char(c0) {
-        return Some(Token {
-            span: Span::new(start, start + c0.len_utf8()),
-            kind: TokKind::Punct,
-        });
-    }
-    let mut end = start + c0.len_utf8();
-    while end < hi {
-        let x = b[end];
-        if x.is_ascii_alphanumeric() {
-            end += 1;
-            continue;
+    let x0 = b[start];
+    let mut end = if x0 < 0x80 {
+        if !ASCII_WORD[usize::from(x0)] {
+            return Some(Token {
+                span: Span::new(start, start + 1),
+                kind: TokKind::Punct,
+            });
         }
+        start + 1
+    } else {
+        let c0 = char_at(text, start, hi)?;
+        if !is_word_char(c0) {
+            return Some(Token {
+                span: Span::new(start, start + c0.len_utf8()),
+                kind: TokKind::Punct,
+            });
+        }
+        start + c0.len_utf8()
+    };
+    loop {
+        while end < hi && ASCII_WORD[usize::from(b[end])] {
+            end += 1;
+        }
+        if end >= hi {
+            break;
+        }
+        let x = b[end];
         if x < 0x80 && x != b'\'' {
             break;
         }
@@ -176,25 +208,45 @@ fn char_before(text: &str, pos: usize, lo: usize) -> Option<char> {
 
 /// The token ending at or before `pos` (after skipping white space), starting at or after `lo`.
 pub(crate) fn prev_token(text: &str, pos: usize, lo: usize) -> Option<Token> {
-    let end = skip_space_back(text, pos, lo);
+    let b = text.as_bytes();
+    // Most tokens are followed by one ASCII space: other white space takes the general path.
+    let mut end = pos;
+    if end > lo && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    if end > lo && (b[end - 1] >= 0x80 || b[end - 1].is_ascii_whitespace()) {
+        end = skip_space_back(text, end, lo);
+    }
     if end <= lo {
         return None;
     }
-    let c0 = char_before(text, end, lo)?;
-    if !is_word_char(c0) {
-        return Some(Token {
-            span: Span::new(end - c0.len_utf8(), end),
-            kind: TokKind::Punct,
-        });
-    }
-    let b = text.as_bytes();
-    let mut start = end - c0.len_utf8();
-    while start > lo {
-        let x = b[start - 1];
-        if x.is_ascii_alphanumeric() {
-            start -= 1;
-            continue;
+    let x0 = b[end - 1];
+    let mut start = if x0 < 0x80 {
+        if !ASCII_WORD[usize::from(x0)] {
+            return Some(Token {
+                span: Span::new(end - 1, end),
+                kind: TokKind::Punct,
+            });
         }
+        end - 1
+    } else {
+        let c0 = char_before(text, end, lo)?;
+        if !is_word_char(c0) {
+            return Some(Token {
+                span: Span::new(end - c0.len_utf8(), end),
+                kind: TokKind::Punct,
+            });
+        }
+        end - c0.len_utf8()
+    };
+    loop {
+        while start > lo && ASCII_WORD[usize::from(b[start - 1])] {
+            start -= 1;
+        }
+        if start <= lo {
+            break;
+        }
+        let x = b[start - 1];
         if x < 0x80 && x != b'\'' {
             break;
         }
@@ -308,6 +360,45 @@ mod tests {
             words_fwd("Iran’s five-day talks, 17,000"),
             ["Iran’s", "five", "-", "day", "talks", ",", "17", ",", "000"]
         );
+    }
+
+    #[test]
+    fn white_space_and_bounds() {
+        // (text, lo, hi, tokens between lo and hi)
+        let table: &[(&str, usize, usize, &[&str])] = &[
+            ("a  b\tc\n\nd", 0, 9, &["a", "b", "c", "d"]),
+            ("x\u{a0}\u{feff} y\u{2009}", 0, 11, &["x", "y"]),
+            ("one two three", 2, 9, &["e", "two", "t"]),
+            ("  ", 0, 2, &[]),
+            (" ,é.", 0, 5, &[",", "é", "."]),
+            ("ab\u{b}cd", 0, 5, &["ab", "\u{b}", "cd"]),
+            ("naïve’s dog'", 0, 15, &["naïve’s", "dog", "'"]),
+            ("x'", 0, 2, &["x", "'"]),
+        ];
+        for &(text, lo, hi, want) in table {
+            let mut fwd = Vec::new();
+            let mut pos = lo;
+            while let Some(t) = next_token(text, pos, hi) {
+                fwd.push(t.text(text));
+                pos = t.span.end;
+            }
+            let mut back = Vec::new();
+            let mut pos = hi;
+            while let Some(t) = prev_token(text, pos, lo) {
+                back.push(t.text(text));
+                pos = t.span.start;
+            }
+            back.reverse();
+            assert_eq!(fwd, want, "{text:?}");
+            assert_eq!(back, want, "{text:?}");
+        }
+        // A word that crosses a 64-byte block edge.
+        let long = format!("{} {}", "a".repeat(60), "b".repeat(10));
+        assert_eq!(
+            next_token(&long, 60, long.len()).unwrap().span,
+            Span::new(61, 71)
+        );
+        assert_eq!(prev_token(&long, 71, 0).unwrap().span, Span::new(61, 71));
     }
 
     #[test]
