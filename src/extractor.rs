@@ -228,25 +228,21 @@ impl Extractor {
             self.matcher.find(text, s, protected, mscratch, raw, ids);
             mention_ranges.push((from, raw.len()));
         }
+        // Mentions resolved and entities linked in one pass: per sentence, its entities in
+        // order of first mention.
         let mut mentions = Vec::with_capacity(raw.len());
-        last_full.clear();
-        for (si, &(a, b)) in mention_ranges.iter().enumerate() {
-            for (k, r) in raw[a..b].iter().enumerate() {
-                let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
-                mentions.push(self.resolve(text, r.span, cands, a + k, si, last_full));
-            }
-        }
-
-        // Entities per sentence, in order of first mention.
-        let mut linked: Vec<&Entity> = Vec::new();
+        let mut linked: Vec<&Entity> = Vec::with_capacity(raw.len());
         let mut sentence_entities = Vec::with_capacity(spans.len());
+        last_full.clear();
         // The entities of the sentence so far: a short scan while they are few, a set of
         // addresses once they are many, so a sentence naming thousands stays linear.
         let mut seen: HashSet<*const Entity> = HashSet::new();
-        for &(a, b) in mention_ranges.iter() {
+        for (si, &(a, b)) in mention_ranges.iter().enumerate() {
             let from = linked.len();
             seen.clear();
-            for m in &mentions[a..b] {
+            for (k, r) in raw[a..b].iter().enumerate() {
+                let cands = &ids[r.entities.0 as usize..r.entities.1 as usize];
+                let m = self.resolve(text, r.span, cands, a + k, si, last_full);
                 if let Some(e) = m.entity {
                     let fresh = if linked.len() - from < 16 {
                         !linked[from..].iter().any(|x| std::ptr::eq(*x, e))
@@ -260,6 +256,7 @@ impl Extractor {
                         linked.push(e);
                     }
                 }
+                mentions.push(m);
             }
             sentence_entities.push((from as u32, linked.len() as u32));
         }

@@ -500,6 +500,9 @@ impl<'t> Scanner<'t> {
     fn terminal(&mut self, i: usize) -> Option<Span> {
         let b = self.b;
         let len = b.len();
+        if let Some(end) = self.plain_period_end(i) {
+            return self.cut(end);
+        }
         if b[i] == b'.' {
             if i == self.marker_dot {
                 self.pos = i + 1;
@@ -636,6 +639,31 @@ impl<'t> Scanner<'t> {
         }
         self.pos = k;
         None
+    }
+
+    /// The usual sentence end, told without the general rules below: a period after a
+    /// lowercase word that is no abbreviation, one space, and a capital (`said. The`), with
+    /// no list open. Returns where the sentence ends, or `None` to leave the case to
+    /// [`terminal`](Self::terminal)'s general rules, which give the same answer here.
+    #[inline]
+    fn plain_period_end(&self, i: usize) -> Option<usize> {
+        let b = self.b;
+        if b[i] != b'.'
+            || self.list.is_some()
+            || i == self.marker_dot
+            || i == 0
+            || !b[i - 1].is_ascii_lowercase()
+            || b.get(i + 1) != Some(&b' ')
+            || !b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+        {
+            return None;
+        }
+        // A token too long to look at ends the sentence, as in `period_ends`.
+        let Some(ts) = self.token_start(i) else {
+            return Some(i + 1);
+        };
+        let tok = &b[ts..i];
+        (!tok.contains(&b'.') && words::abbrev(tok).is_none()).then_some(i + 1)
     }
 
     /// `world.Today`, `1,000.That`: a word of two letters or more, a period, and a capitalised
@@ -1097,5 +1125,32 @@ mod tests {
         assert!(parse_marker(b"A. Smith", 0).is_none());
         assert!(parse_marker(b"123. x", 0).is_none());
         assert!(parse_marker(b"1.5", 0).is_none());
+    }
+
+    #[test]
+    fn plain_period_end() {
+        // (text, the period looked at, where the fast path ends the sentence)
+        let cases: [(&str, Option<usize>); 10] = [
+            ("He left. The end", Some(8)),
+            ("It was late. Then", Some(12)),
+            ("I met Mr. Smith", None),
+            ("We saw the mt. Everest", None),
+            ("He left e.g. Then", None),
+            ("He left.  Two spaces", None),
+            ("He left. the end", None),
+            ("He left.\nThe end", None),
+            ("He left. 1 more", None),
+            ("He left.", None),
+        ];
+        for (text, want) in cases {
+            let i = text.find('.').unwrap();
+            let s = Scanner::new(text, Cow::Borrowed(&[]));
+            assert_eq!(s.plain_period_end(i), want, "{text:?}");
+        }
+        // A list open: left to the general rules, which know the markers.
+        let text = "1. He left. 2. The end";
+        let s = Scanner::new(text, Cow::Borrowed(&[]));
+        assert_eq!(s.plain_period_end(10), None);
+        assert_eq!(split(text), ["1. He left.", "2. The end"]);
     }
 }
