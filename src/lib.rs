@@ -73,8 +73,8 @@ only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs 
 gazetteer alone, for callers who want only the entities.
 
 On one core of a 2-core machine, the whole pipeline runs over English news with the
-built-in gazetteer at 108 instructions a byte: 50 MB/s measured while the machine was
-shared with other work, about 95 MB/s on a quiet one as scaled from a side-by-side run;
+built-in gazetteer at 103 instructions a byte: 50 MB/s measured while the machine was
+shared with other work, about 100 MB/s on a quiet one as scaled from a side-by-side run;
 with 144,000 more entities, about two thirds of that. The matching alone runs at about 190 and 140 MB/s on the shared machine
 (`benches/README.md` says how these were measured). The costs are spread over one pass
 per stage, each of which reads the text a word at a time and eight bytes at a time where
