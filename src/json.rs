@@ -21,8 +21,7 @@ use std::io::Write;
 
 use crate::claims::{Date, Number, Outcome, Qualifier, Value, YearGrain};
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+use crate::swar::{HIGH, ONES};
 
 /// Bit 7 of byte `j` set where byte `j` of `w` may need escaping: a control character
 /// (below 0x20), `"` or `\`.

@@ -6,9 +6,12 @@
 //! most 0x80 to a byte never carries into the next one; callers check for non-ASCII bytes
 //! first (or the functions do).
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// A one in each byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of each byte.
+pub(crate) const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
 /// The eight bytes at `i` as a little-endian word (byte `i` lowest).
 #[inline(always)]
@@ -19,7 +22,7 @@ pub(crate) fn load(bytes: &[u8], i: usize) -> Option<u64> {
 
 /// Bit 7 of each byte set where the byte (ASCII) is `c` or above.
 #[inline(always)]
-fn at_least(w: u64, c: u8) -> u64 {
+pub(crate) fn at_least(w: u64, c: u8) -> u64 {
     w.wrapping_add(u64::from(0x80 - c) * ONES) & HIGH
 }
 
@@ -87,15 +90,22 @@ fn find_first(bytes: &[u8], mut i: usize, stop: usize, pick: impl Fn(u64) -> u64
 
 /// Bit 7 of each byte set where the byte is an ASCII letter.
 #[inline(always)]
-fn letters(w: u64) -> u64 {
+pub(crate) fn letters(w: u64) -> u64 {
     let x = (w & LOW7) | (0x20 * ONES);
     at_least(x, b'a') & !at_least(x, b'z' + 1) & !w & HIGH
 }
 
 /// Gathers bit 7 of each byte of `m` into the low eight bits (byte `j` to bit `j`).
 #[inline(always)]
-fn gather(m: u64) -> u64 {
+pub(crate) fn gather(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Bit 7 of each byte set where the byte is an ASCII digit.
+#[inline(always)]
+pub(crate) fn digits(w: u64) -> u64 {
+    let x = w & LOW7;
+    at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
 }
 
 /// The first byte at or after `i` that is not an ASCII letter (`stop` if none).
@@ -117,10 +127,7 @@ pub(crate) fn skip_lower_spaces(bytes: &[u8], i: usize, stop: usize) -> usize {
 /// The first byte at or after `i` that is not an ASCII digit (`stop` if none).
 #[inline(always)]
 pub(crate) fn skip_digits(bytes: &[u8], i: usize, stop: usize) -> usize {
-    find_first(bytes, i, stop, |w| {
-        let x = w & LOW7;
-        !(at_least(x, b'0') & !at_least(x, b'9' + 1) & !w) & HIGH
-    })
+    find_first(bytes, i, stop, |w| !digits(w) & HIGH)
 }
 
 /// The eight bytes of `w` folded as the matcher folds ASCII text (lowercase, `-` → space,

@@ -27,6 +27,7 @@ use aho_corasick::AhoCorasick;
 
 use super::scan::is_word_char;
 use super::wordmap::WordMap;
+use crate::swar;
 
 /// Flag of [`WordSet`] entries: a word that anchors a number.
 pub(crate) const NUMBER: u8 = 1;
@@ -117,36 +118,6 @@ impl<'a> DigitRuns<'a> {
 /// The number of bytes of a block: [`WordHits::read_all`] keeps a bit per byte in a `u64`.
 const BLOCK: usize = 64;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-
-/// Bit 7 of each byte of `x` (bytes below 0x80) set where the byte is `c` or above.
-#[inline(always)]
-fn at_least(x: u64, c: u8) -> u64 {
-    x.wrapping_add(u64::from(0x80 - c) * ONES) & HIGH
-}
-
-/// Bit 7 of each byte set where the byte of `w` is an ASCII letter.
-#[inline(always)]
-fn letters8(w: u64) -> u64 {
-    let x = (w & LOW7) | (0x20 * ONES);
-    at_least(x, b'a') & !at_least(x, b'z' + 1) & !w & HIGH
-}
-
-/// Bit 7 of each byte set where the byte of `w` is an ASCII digit.
-#[inline(always)]
-fn digits8(w: u64) -> u64 {
-    let x = w & LOW7;
-    at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
-}
-
-/// Gathers bit 7 of each byte of `m` into the low eight bits (byte `j` to bit `j`).
-#[inline(always)]
-fn gather(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
 /// Copies the block of `bytes[base..hi]` at `base` into `block`, with zero bytes after
 /// `hi` (zero is no letter, no digit and no byte that carries a token on).
 #[inline(always)]
@@ -176,14 +147,14 @@ fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
     let mut any_digit = 0u64;
     for k in 0..BLOCK / 8 {
         let w = word_at(block, k);
-        letters |= gather(letters8(w)) << (8 * k);
-        any_digit |= digits8(w);
+        letters |= swar::gather(swar::letters(w)) << (8 * k);
+        any_digit |= swar::digits(w);
     }
     // Digits are rare: their bits are gathered only in the blocks that have some.
     let mut digits = 0u64;
     if any_digit != 0 {
         for k in 0..BLOCK / 8 {
-            digits |= gather(digits8(word_at(block, k))) << (8 * k);
+            digits |= swar::gather(swar::digits(word_at(block, k))) << (8 * k);
         }
     }
     (letters, digits)
@@ -333,7 +304,7 @@ impl<'t, 'a> WordHits<'t, 'a> {
                 if rest == 0 {
                     // The run goes on into the next block.
                     let start = base + j;
-                    let end = crate::swar::skip_letters(bytes, base + BLOCK, hi);
+                    let end = swar::skip_letters(bytes, base + BLOCK, hi);
                     if end - start >= shortest {
                         let next = if end < hi { bytes[end] } else { 0 };
                         let ends = [bytes[start], bytes[end - 1], next];

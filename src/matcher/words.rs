@@ -13,9 +13,7 @@
 //! lowercase letter. A run of eight bytes or more is read by its first eight, and only
 //! in the first shape (the eight bytes are a form's first eight).
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+use crate::swar::{HIGH, LOW7, ONES};
 
 /// Bit 7 of each byte set where the byte (below 0x80) lies in `lo..=hi`.
 #[inline(always)]

@@ -31,9 +31,7 @@ const STOP: u8 = 1;
 /// A [`CANDIDATE`] byte the scanner stops at after an ASCII lowercase letter.
 const STOP_AFTER_LOWER: u8 = 2;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+use crate::swar::{HIGH, LOW7, ONES};
 
 /// Bit 7 of each byte of `w` set where the byte is not a space nor an ASCII byte from `a`
 /// up (a lowercase letter, `{|}~` or DEL): the bytes that may be candidates.
