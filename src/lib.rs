@@ -117,7 +117,8 @@ Only building (loading gazetteers, decoding files) returns errors, and every err
 its file (and line, for gazetteers).
 */
 
-#![forbid(unsafe_code)]
+// `unsafe` only for SIMD intrinsics, allowed where they are used.
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod claims;

@@ -18,6 +18,7 @@
 //! A form beginning with `The` matched where the text has a lowercase `the` is reported
 //! without the article (`the Guardian` → `Guardian`).
 
+mod block;
 mod boundary;
 mod fold;
 mod fold_table;
@@ -130,6 +131,12 @@ pub(crate) struct Matcher {
     targets: Vec<Target>,
     /// Some form starts with a character that is not a word character.
     nonword_starts: bool,
+    /// The ASCII bytes other than letters and digits that can start a form (the first
+    /// `stop_count`), where [`scan`](Self::scan) stops; if there are more than
+    /// [`block::MAX_STOPS`], `scan` is not used.
+    stops: [u8; block::MAX_STOPS],
+    stop_count: usize,
+    use_scan: bool,
 }
 
 /// A form is matched with exact case if it has no lowercase letter and two or more capitals.
@@ -243,9 +250,18 @@ impl Matcher {
                 prefixes_lower.add(key);
             }
         }
+        let starts: Vec<u8> = (0..128u8)
+            .filter(|b| !b.is_ascii_alphanumeric() && first_byte[usize::from(*b)])
+            .collect();
+        let mut stops = [0u8; block::MAX_STOPS];
+        let stop_count = starts.len().min(block::MAX_STOPS);
+        stops[..stop_count].copy_from_slice(&starts[..stop_count]);
         Ok(Matcher {
             trie,
             first_byte,
+            stops,
+            stop_count,
+            use_scan: starts.len() <= block::MAX_STOPS,
             prefixes,
             prefixes_lower,
             patterns,
@@ -302,6 +318,13 @@ impl Matcher {
                 next_prot = protected.get(prot).map_or(usize::MAX, |p| p.start);
                 prev_word = text[..i].chars().next_back().is_some_and(is_word);
                 continue;
+            }
+            if self.use_scan {
+                let stop = end.min(next_prot);
+                (i, prev_word) = self.scan(text, i, stop, end, prev_word, scratch, out, entities);
+                if i >= stop {
+                    continue;
+                }
             }
             let b = bytes[i];
             if b == b' ' {
@@ -378,6 +401,163 @@ impl Matcher {
             }
             prev_word = word;
             i += len;
+        }
+    }
+
+    /// Skips, 64 bytes at a time, the text from `i` (a character boundary, after a word
+    /// character if `prev_word`) on where no form can start, reading no further than
+    /// `stop`: the words that the whole-word filter rejects (see [`words`]), and the
+    /// bytes between them. Returns where a form may start or the scan cannot judge (a
+    /// word start the filter lets through, a word with a capital inside, a non-ASCII
+    /// byte, a byte of `stops`, `stop`), and whether a word character comes just
+    /// before it; the byte-by-byte loop takes over there.
+    ///
+    /// It skips exactly what that loop would skip: at a word start that the filter
+    /// rejects, it goes on after the word; it never skips a byte that may start a form.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
+        &self,
+        text: &str,
+        mut i: usize,
+        stop: usize,
+        end: usize,
+        mut prev_word: bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<RawMatch>,
+        entities: &mut Vec<EntityId>,
+    ) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        let stops = &self.stops[..self.stop_count];
+        let mut pad;
+        'block: loop {
+            if i >= stop {
+                return (i, prev_word);
+            }
+            // The block and the eight bytes after it (zeros past the end of the text;
+            // nothing at or after `stop` is read as text).
+            let blk: &[u8; 72] = match bytes.get(i..i + 72) {
+                Some(b) => b.try_into().expect("72 bytes"),
+                None => {
+                    let n = bytes.len() - i;
+                    pad = [0u8; 72];
+                    pad[..n].copy_from_slice(&bytes[i..]);
+                    &pad
+                }
+            };
+            let c = block::classify(blk[..64].try_into().expect("64 bytes"), stops);
+            let avail = stop - i;
+            let barrier = if avail >= 64 {
+                c.barrier
+            } else {
+                c.barrier | (u64::MAX << avail)
+            };
+            let lim = barrier.trailing_zeros();
+            let alnum = c.alnum & low_bits(lim);
+            // The rest of a word that starts before `i`: a capital in it may start a
+            // glued word.
+            let lead = if prev_word {
+                (!alnum).trailing_zeros()
+            } else {
+                0
+            };
+            if c.upper & low_bits(lead) != 0 || lead == 64 {
+                return (i, true);
+            }
+            let mut starts = alnum & !((alnum << 1) | u64::from(prev_word));
+            // The last word runs into `lim`: its end is not in view. (If it started
+            // before `i`, it is all of `i..lim` and there is no word start.)
+            let open = (alnum.leading_zeros() + lim == 64) & (starts != 0);
+            let last = 63 - (starts | 1).leading_zeros();
+            starts &= !(u64::from(open) << last);
+            // Capitals after a letter or digit.
+            let inner = c.upper & alnum & (alnum << 1);
+            // First the words that the filter lets through, or that it cannot judge,
+            // without a branch on each word; then those in order.
+            let mut flagged = 0u64;
+            while starts != 0 {
+                let p = starts.trailing_zeros();
+                let run = (!(alnum >> p)).trailing_zeros();
+                let word = (1u64 << (p + run)) - (1u64 << p);
+                let at = p as usize;
+                let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
+                let key = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+                let filter = if c.lower & (1 << p) != 0 {
+                    &self.prefixes_lower
+                } else {
+                    &self.prefixes
+                };
+                let hit = has_bit(&filter.words, filter.hash(key)) | (inner & word != 0);
+                flagged |= u64::from(hit) << p;
+                starts &= starts - 1;
+            }
+            while flagged != 0 {
+                let p = flagged.trailing_zeros();
+                flagged &= flagged - 1;
+                let run = (!(alnum >> p)).trailing_zeros();
+                let end_p = p + run;
+                let word = (1u64 << end_p) - (1u64 << p);
+                // A capital after the first letter: only a word of capitals and digits
+                // of fewer than eight bytes is judged (see `words::first_word`).
+                if inner & word != 0 && (run >= 8 || c.lower & word != 0) {
+                    return (i + p as usize, false);
+                }
+                let at = p as usize;
+                let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
+                let key = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+                let filter = if c.lower & (1 << p) != 0 {
+                    &self.prefixes_lower
+                } else {
+                    &self.prefixes
+                };
+                // A word that starts some form: a form of more words must go on with the
+                // text's next word, after a single space (see `words::form_pair`).
+                if !has_bit(&filter.words, filter.hash(key))
+                    || (run < 8
+                        && blk[end_p as usize] == b' '
+                        && self.pair_rejects(bytes, i + end_p as usize + 1, stop, filter, key))
+                    || !filter.may_start(bytes, i + at, end)
+                {
+                    continue;
+                }
+                let Some(next) = self.try_at(text, i + at, end, scratch, out, entities) else {
+                    // No form starts here, nor inside the word (no capital starts a glued
+                    // word in it).
+                    continue;
+                };
+                // Go on after the match: in this block if it ends there between words.
+                let e = next - i;
+                if e < lim as usize {
+                    let word_before = alnum >> (e - 1) & 1 != 0;
+                    if word_before && alnum >> e & 1 != 0 {
+                        return (next, true);
+                    }
+                    flagged &= !low_bits(e as u32);
+                    if open && e > last as usize {
+                        return (next, word_before);
+                    }
+                    continue;
+                }
+                i = next;
+                prev_word = text[..i].chars().next_back().is_some_and(is_word);
+                continue 'block;
+            }
+            if lim == 64 {
+                // On to the next block, from the open word if there is one.
+                let next = if open { last } else { 64 };
+                if next == 0 {
+                    return (i, false);
+                }
+                i += next as usize;
+                prev_word = false;
+                continue;
+            }
+            let word = alnum.leading_zeros() + lim == 64 && lim > 0;
+            return if open {
+                (i + last as usize, false)
+            } else {
+                (i + lim as usize, if lim == 0 { prev_word } else { word })
+            };
         }
     }
 
@@ -719,6 +899,23 @@ static TRIPLE_CODE: [u8; 256] = {
 #[inline(always)]
 fn triple(c0: u8, c1: u8, c2: u8) -> usize {
     (usize::from(c0) << 10) | (usize::from(c1) << 5) | usize::from(c2)
+}
+
+/// The low `n` bytes of a `u64`, by `n` (up to 8).
+static KEY_MASK: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        t[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    t
+};
+
+/// A mask of the low `n` bits (`n` up to 64).
+#[inline(always)]
+fn low_bits(n: u32) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
 /// Sets bit `bit` of `set`.
