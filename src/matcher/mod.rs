@@ -473,12 +473,21 @@ impl Matcher {
             // Capitals after a letter or digit.
             let inner = c.upper & alnum & (alnum << 1);
             // First the words that the filter lets through, or that it cannot judge,
-            // without a branch on each word; then those in order.
+            // without a branch on each word; then those in order. The words with a
+            // capital inside (rare) are flagged by their capitals: each is in the word
+            // of the last start before it (not in a word that starts before `i`: see
+            // `lead`; a capital in the open word flags the word before, which is only
+            // looked at again).
             let mut flagged = 0u64;
+            let mut caps = inner;
+            while caps != 0 {
+                let before = starts & low_bits(caps.trailing_zeros());
+                flagged |= (1u64 << 63).wrapping_shr(before.leading_zeros()) & before;
+                caps &= caps - 1;
+            }
             while starts != 0 {
                 let p = starts.trailing_zeros();
                 let run = (!(alnum >> p)).trailing_zeros();
-                let word = (1u64 << (p + run)) - (1u64 << p);
                 let at = p as usize;
                 let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
                 let key = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
@@ -487,8 +496,7 @@ impl Matcher {
                 } else {
                     &self.prefixes
                 };
-                let hit = has_bit(&filter.words, filter.hash(key)) | (inner & word != 0);
-                flagged |= u64::from(hit) << p;
+                flagged |= u64::from(has_bit(&filter.words, filter.hash(key))) << p;
                 starts &= starts - 1;
             }
             while flagged != 0 {
