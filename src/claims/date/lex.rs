@@ -652,7 +652,15 @@ pub(crate) fn lookup(word: &str) -> Lex {
 }
 
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    tokenize_into(text, span, out, &mut Vec::new());
+}
+
+/// Appends the tokens of `text[span]` to `out` (offsets in `text`), and to `starts` the
+/// indices in `out` of those at which a date may start (whose [`Start`] class is not
+/// [`Start::Never`]).
+pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>, starts: &mut Vec<usize>) {
     let s = &text[span];
     let (lo, hi) = (span.start, span.end);
     let all = text.as_bytes();
@@ -748,6 +756,9 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             glued: prev_end == start,
             start: class,
         });
+        if class != Start::Never {
+            starts.push(out.len() - 1);
+        }
         prev_end = i;
         // The space after a token, at once.
         if i < hi && all[i] == b' ' {
@@ -1008,6 +1019,18 @@ mod tests {
                 assert_eq!(got, alone, "{:?}", &text[lo..hi]);
             }
         }
+    }
+
+    #[test]
+    fn starts_are_the_tokens_that_may_start() {
+        let text = "From 5 to 9 May, the 3rd of two weeks ago, an hour 'til '80s, a few, Q3.";
+        let (mut toks, mut starts) = (Vec::new(), Vec::new());
+        tokenize_into(text, Span::new(0, text.len()), &mut toks, &mut starts);
+        let want: Vec<usize> = (0..toks.len())
+            .filter(|&k| toks[k].start != Start::Never)
+            .collect();
+        assert_eq!(starts, want);
+        assert!(starts.len() > 5);
     }
 
     #[test]
