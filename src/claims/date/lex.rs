@@ -668,6 +668,10 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>, starts: 
     let mut i = lo;
     let mut prev_end = usize::MAX;
     while i < hi {
+        i = ascii_words(all, i, hi, &mut prev_end, table, out, starts);
+        if i >= hi {
+            break;
+        }
         let b = all[i];
         // The spaces between words, before anything else.
         if b == b' ' {
@@ -765,6 +769,61 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>, starts: 
             i += 1;
         }
     }
+}
+
+/// Pushes the tokens from `i` on while they are words of one to seven ASCII letters,
+/// each followed by an ASCII byte before `hi` (most words of most sentences): each is
+/// read from one load of eight bytes. Returns where the first other token (or white
+/// space) starts.
+#[inline(always)]
+fn ascii_words(
+    all: &[u8],
+    mut i: usize,
+    hi: usize,
+    prev_end: &mut usize,
+    table: &WordMap<(Lex, Start)>,
+    out: &mut Vec<Tok>,
+    starts: &mut Vec<usize>,
+) -> usize {
+    while let Some(w) = swar::load(all, i) {
+        let stops = !swar::letters(w) & swar::HIGH;
+        // A letter first, and a byte that is not a letter among the eight.
+        if stops & 0x80 != 0 || stops == 0 {
+            break;
+        }
+        let n = (stops.trailing_zeros() / 8) as usize;
+        let end = i + n;
+        let next = (w >> (8 * n)) as u8;
+        if end >= hi || next >= 0x80 {
+            break;
+        }
+        let first = w as u8;
+        let last = (w >> (8 * (n - 1))) as u8;
+        let (lex, class) = if table.may_hold(n, first, last) {
+            // Letters only: setting bit 5 of each byte lowercases it.
+            let key = (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
+            table.get_key([key, 0])
+        } else {
+            (Lex::Other, Start::Never)
+        };
+        out.push(Tok {
+            s: i,
+            e: end,
+            kind: Kind::Word,
+            lex,
+            n: 0,
+            cap: first.is_ascii_uppercase(),
+            glued: *prev_end == i,
+            start: class,
+        });
+        if class != Start::Never {
+            starts.push(out.len() - 1);
+        }
+        *prev_end = end;
+        // The space after the word, at once.
+        i = end + usize::from(next == b' ');
+    }
+    i
 }
 
 /// The end of the run of ASCII letters at `i` (a letter, before `hi`) and its meaning
