@@ -787,8 +787,31 @@ fn ascii_words(
 ) -> usize {
     while let Some(w) = swar::load(all, i) {
         let stops = !swar::letters(w) & swar::HIGH;
+        if stops & 0x80 != 0 {
+            // A mark followed by a space: `, ` or `. `.
+            let b = w as u8;
+            if (w >> 8) as u8 == b' '
+                && matches!(b, b',' | b'.' | b';' | b':' | b')' | b'"')
+                && i < hi
+            {
+                out.push(Tok {
+                    s: i,
+                    e: i + 1,
+                    kind: Kind::Punct(char::from(b)),
+                    lex: Lex::Other,
+                    n: 0,
+                    cap: false,
+                    glued: *prev_end == i,
+                    start: Start::Never,
+                });
+                *prev_end = i + 1;
+                i += 2;
+                continue;
+            }
+            break;
+        }
         // A letter first, and a byte that is not a letter among the eight.
-        if stops & 0x80 != 0 || stops == 0 {
+        if stops == 0 {
             break;
         }
         let n = (stops.trailing_zeros() / 8) as usize;
@@ -1043,6 +1066,8 @@ mod tests {
             "supercalifragilisticexpialidocious WEDNESDAY wednesdays x1y2 ＡＢＣ ١٢٣",
             "tab\tnew\nline\u{b}vt\u{c}ff\rcr\u{85}nel\u{1c}fs 99999999999999999999",
             "αβγ δ Ω-7 naïve café thirtieth NOV. a.m. p.m. 5pm",
+            "He said: \"no\" (twice); then, at last. On May 5 , 2001 . The end .",
+            "x, y. z; (a) \"b\" c: d ,e .f ;g :h )i \"j",
             "",
             " ",
             "x",
@@ -1058,7 +1083,8 @@ mod tests {
 
     #[test]
     fn a_span_is_tokenized_as_the_text_alone() {
-        let text = "Sunday afternoon, 30th–31st Août 1981: Mayday Decembers WEDNESDAY 12h30";
+        let text =
+            "Sunday afternoon, 30th–31st Août 1981: Mayday; \"Decembers\" (WEDNESDAY) 12h30. A";
         for lo in 0..text.len() {
             for hi in lo..=text.len() {
                 if !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
