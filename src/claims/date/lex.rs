@@ -771,10 +771,10 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>, starts: 
     }
 }
 
-/// Pushes the tokens from `i` on while they are words of one to seven ASCII letters,
-/// each followed by an ASCII byte before `hi` (most words of most sentences): each is
-/// read from one load of eight bytes. Returns where the first other token (or white
-/// space) starts.
+/// Pushes the tokens from `i` on while they are words of one to fifteen ASCII letters,
+/// each followed by an ASCII byte before `hi`, or common marks followed by a space (most
+/// tokens of most sentences): each is read from one load of eight bytes (two for a long
+/// word). Returns where the first other token (or white space) starts.
 #[inline(always)]
 fn ascii_words(
     all: &[u8],
@@ -810,22 +810,39 @@ fn ascii_words(
             }
             break;
         }
-        // A letter first, and a byte that is not a letter among the eight.
-        if stops == 0 {
-            break;
+        // Letters only: setting bit 5 of each byte lowercases it.
+        let lower = |w: u64, n: usize| (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
+        // A letter first; the word's length, the byte after it, its last letter and its
+        // key in the table.
+        let (n, next, last, key);
+        if stops != 0 {
+            n = (stops.trailing_zeros() / 8) as usize;
+            (next, last) = ((w >> (8 * n)) as u8, (w >> (8 * n - 8)) as u8);
+            key = [lower(w, n), 0];
+        } else {
+            // Eight letters or more: the next eight bytes.
+            let Some(w2) = swar::load(all, i + 8) else {
+                break;
+            };
+            let stops = !swar::letters(w2) & swar::HIGH;
+            if stops == 0 {
+                break;
+            }
+            let k = (stops.trailing_zeros() / 8) as usize;
+            n = 8 + k;
+            (next, last) = (
+                (w2 >> (8 * k)) as u8,
+                ((u128::from(w2) << 64 | u128::from(w)) >> (8 * n - 8)) as u8,
+            );
+            key = [w | 0x2020_2020_2020_2020, lower(w2, k)];
         }
-        let n = (stops.trailing_zeros() / 8) as usize;
         let end = i + n;
-        let next = (w >> (8 * n)) as u8;
         if end >= hi || next >= 0x80 {
             break;
         }
         let first = w as u8;
-        let last = (w >> (8 * (n - 1))) as u8;
         let (lex, class) = if table.may_hold(n, first, last) {
-            // Letters only: setting bit 5 of each byte lowercases it.
-            let key = (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
-            table.get_key([key, 0])
+            table.get_key(key)
         } else {
             (Lex::Other, Start::Never)
         };
@@ -1116,6 +1133,42 @@ mod tests {
             .collect();
         assert_eq!(starts, want);
         assert!(starts.len() > 5);
+    }
+
+    #[test]
+    fn tokens_take_their_meaning_from_the_lexicon() {
+        for (w, lex) in LEXICON.iter() {
+            let upper = w.to_ascii_uppercase();
+            let longer = format!("{w}s");
+            for (word, want) in [
+                (w.to_string(), *lex),
+                (upper, *lex),
+                (
+                    longer.clone(),
+                    LEXICON.get(longer.as_str()).copied().unwrap_or(Lex::Other),
+                ),
+            ] {
+                for (before, after) in [
+                    ("", " and more words after it"),
+                    ("In ", ", then"),
+                    ("(", ") x"),
+                    ("so ", ""),
+                    ("", "é"),
+                ] {
+                    let text = format!("{before}{word}{after}");
+                    let t = toks(&text);
+                    let k = t.iter().find(|k| k.s == before.len());
+                    let k = k.unwrap_or_else(|| panic!("{text:?}"));
+                    let want = if text.ends_with('é') {
+                        Lex::Other
+                    } else {
+                        want
+                    };
+                    assert_eq!(k.lex, want, "{text:?}");
+                    assert_eq!(k.start, Start::of_word(want), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
