@@ -38,8 +38,6 @@ mod calendar;
 mod lex;
 mod parse;
 
-use std::cell::RefCell;
-
 use super::{Claim, ClaimKind, SentenceContext, Value, anchors};
 use crate::claims::value::Date;
 use crate::span::Span;
@@ -48,9 +46,13 @@ use self::calendar::Ymd;
 use self::lex::Tok;
 use self::parse::{Cand, Parser, V, Val};
 
-thread_local! {
-    /// Token buffer reused from sentence to sentence.
-    static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+/// Buffers of [`find_with`], kept from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The tokens of the sentence.
+    toks: Vec<Tok>,
+    /// The indices of the tokens at which a date may start.
+    starts: Vec<usize>,
 }
 
 /// The words that may start a date in a sentence without digits ([`anchors::DATE`]).
@@ -61,7 +63,18 @@ pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
 /// Pushes the date claims of one sentence to `out`; `cues` are the cue flags of the
 /// sentence ([`super::number::find_with_cues`]): without a digit or a date word, there
 /// is none.
+#[cfg(test)]
 pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, cues: u8, out: &mut Vec<Claim<'t>>) {
+    find_with(ctx, cues, &mut Scratch::default(), out);
+}
+
+/// [`find`], with buffers kept from one sentence to the next.
+pub(crate) fn find_with<'t>(
+    ctx: &SentenceContext<'t, '_>,
+    cues: u8,
+    scratch: &mut Scratch,
+    out: &mut Vec<Claim<'t>>,
+) {
     if cues & (anchors::DIGIT | anchors::DATE) == 0 {
         return;
     }
@@ -71,41 +84,37 @@ pub(crate) fn find<'t>(ctx: &SentenceContext<'t, '_>, cues: u8, out: &mut Vec<Cl
     if ctx.text.get(ctx.span.range()).is_none() {
         return;
     }
-    TOKENS.with(|cell| {
-        let Ok(mut toks) = cell.try_borrow_mut() else {
-            return;
-        };
-        toks.clear();
-        lex::tokenize(ctx.text, ctx.span, &mut toks);
-        let parser = Parser::new(ctx.text, &toks, ctx.reference_date);
-        let rf = ctx
-            .reference_date
-            .and_then(|d| Ymd::new(d.year_value()?, d.month()?, d.day()?));
-        let mut i = 0;
-        let mut last_end = None;
-        while i < toks.len() {
-            // No date starts at a word the grammar does not know, nor at most marks.
-            if !parser.may_start(i) {
-                i += 1;
-                continue;
-            }
-            let Some(c) = parser
-                .at(i, last_end)
-                .filter(|c| c.e > c.s && c.e <= toks.len())
-            else {
-                i += 1;
-                continue;
-            };
-            let span = Span::new(toks[c.s].s, toks[c.e - 1].e);
-            if overlaps(ctx.protected, span) || overlaps(ctx.mentions, span) {
-                i += 1;
-                continue;
-            }
-            out.push(claim(ctx.text, span, c, rf));
-            last_end = Some(c.e);
-            i = c.e;
+    let Scratch { toks, starts } = scratch;
+    toks.clear();
+    starts.clear();
+    lex::tokenize_into(ctx.text, ctx.span, toks, starts);
+    let parser = Parser::new(ctx.text, toks, ctx.reference_date);
+    let rf = ctx
+        .reference_date
+        .and_then(|d| Ymd::new(d.year_value()?, d.month()?, d.day()?));
+    // The next token at which a claim may start: past the last claim.
+    let mut from = 0;
+    let mut last_end = None;
+    // Only the tokens whose start class is not `Never` may start a date.
+    for &i in starts.iter() {
+        // No date starts at a word the grammar does not know, nor at most marks.
+        if i < from || !parser.may_start(i) {
+            continue;
         }
-    });
+        let Some(c) = parser
+            .at(i, last_end)
+            .filter(|c| c.e > c.s && c.e <= toks.len())
+        else {
+            continue;
+        };
+        let span = Span::new(toks[c.s].s, toks[c.e - 1].e);
+        if overlaps(ctx.protected, span) || overlaps(ctx.mentions, span) {
+            continue;
+        }
+        out.push(claim(ctx.text, span, c, rf));
+        last_end = Some(c.e);
+        from = c.e;
+    }
 }
 
 fn overlaps(sorted: &[Span], span: Span) -> bool {

@@ -201,7 +201,7 @@ impl Recognizers {
     ) {
         let from = out.len();
         let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
-        date::find(ctx, figures.cues, out);
+        date::find_with(ctx, figures.cues, &mut buffers.dates, out);
         if !figures.nums.is_empty() {
             money::find(&figures, out);
             percent::find(&figures, out);
@@ -223,6 +223,7 @@ impl Recognizers {
 pub(crate) struct Buffers<'t> {
     nums: Vec<number::NumberMatch<'t>>,
     cands: Vec<Claim<'t>>,
+    dates: date::Scratch,
 }
 
 /// The rank of a kind when claims overlap: lower wins.

@@ -652,7 +652,15 @@ pub(crate) fn lookup(word: &str) -> Lex {
 }
 
 /// Appends the tokens of `text[span]` to `out` (offsets in `text`).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    tokenize_into(text, span, out, &mut Vec::new());
+}
+
+/// Appends the tokens of `text[span]` to `out` (offsets in `text`), and to `starts` the
+/// indices in `out` of those at which a date may start (whose [`Start`] class is not
+/// [`Start::Never`]).
+pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Tok>, starts: &mut Vec<usize>) {
     let s = &text[span];
     let (lo, hi) = (span.start, span.end);
     let all = text.as_bytes();
@@ -660,6 +668,10 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let mut i = lo;
     let mut prev_end = usize::MAX;
     while i < hi {
+        i = ascii_words(all, i, hi, &mut prev_end, table, out, starts);
+        if i >= hi {
+            break;
+        }
         let b = all[i];
         // The spaces between words, before anything else.
         if b == b' ' {
@@ -669,7 +681,8 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         let start = i;
         let (kind, (lex, class), n, cap);
         if b.is_ascii_alphabetic() {
-            i = swar::skip_letters(all, i, hi);
+            let found;
+            (i, found) = ascii_word(all, i, hi, table);
             kind = Kind::Word;
             cap = b.is_ascii_uppercase();
             n = 0;
@@ -677,13 +690,13 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             if i < hi && all[i] >= 0x80 {
                 let end = skip_alphabetic(s, i - lo) + lo;
                 (lex, class) = if end == i {
-                    table.get_run(all, start, i)
+                    found
                 } else {
                     (Lex::Other, Start::Never)
                 };
                 i = end;
             } else {
-                (lex, class) = table.get_run(all, start, i);
+                (lex, class) = found;
             }
         } else if b.is_ascii_digit() {
             i = swar::skip_digits(all, i, hi);
@@ -747,12 +760,141 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             glued: prev_end == start,
             start: class,
         });
+        if class != Start::Never {
+            starts.push(out.len() - 1);
+        }
         prev_end = i;
         // The space after a token, at once.
         if i < hi && all[i] == b' ' {
             i += 1;
         }
     }
+}
+
+/// Pushes the tokens from `i` on while they are words of one to fifteen ASCII letters,
+/// each followed by an ASCII byte before `hi`, or common marks followed by a space (most
+/// tokens of most sentences): each is read from one load of eight bytes (two for a long
+/// word). Returns where the first other token (or white space) starts.
+#[inline(always)]
+fn ascii_words(
+    all: &[u8],
+    mut i: usize,
+    hi: usize,
+    prev_end: &mut usize,
+    table: &WordMap<(Lex, Start)>,
+    out: &mut Vec<Tok>,
+    starts: &mut Vec<usize>,
+) -> usize {
+    while let Some(w) = swar::load(all, i) {
+        let stops = !swar::letters(w) & swar::HIGH;
+        if stops & 0x80 != 0 {
+            // A mark followed by a space: `, ` or `. `.
+            let b = w as u8;
+            if (w >> 8) as u8 == b' '
+                && matches!(b, b',' | b'.' | b';' | b':' | b')' | b'"')
+                && i < hi
+            {
+                out.push(Tok {
+                    s: i,
+                    e: i + 1,
+                    kind: Kind::Punct(char::from(b)),
+                    lex: Lex::Other,
+                    n: 0,
+                    cap: false,
+                    glued: *prev_end == i,
+                    start: Start::Never,
+                });
+                *prev_end = i + 1;
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        // Letters only: setting bit 5 of each byte lowercases it.
+        let lower = |w: u64, n: usize| (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
+        // A letter first; the word's length, the byte after it, its last letter and its
+        // key in the table.
+        let (n, next, last, key);
+        if stops != 0 {
+            n = (stops.trailing_zeros() / 8) as usize;
+            (next, last) = ((w >> (8 * n)) as u8, (w >> (8 * n - 8)) as u8);
+            key = [lower(w, n), 0];
+        } else {
+            // Eight letters or more: the next eight bytes.
+            let Some(w2) = swar::load(all, i + 8) else {
+                break;
+            };
+            let stops = !swar::letters(w2) & swar::HIGH;
+            if stops == 0 {
+                break;
+            }
+            let k = (stops.trailing_zeros() / 8) as usize;
+            n = 8 + k;
+            (next, last) = (
+                (w2 >> (8 * k)) as u8,
+                ((u128::from(w2) << 64 | u128::from(w)) >> (8 * n - 8)) as u8,
+            );
+            key = [w | 0x2020_2020_2020_2020, lower(w2, k)];
+        }
+        let end = i + n;
+        if end >= hi || next >= 0x80 {
+            break;
+        }
+        let first = w as u8;
+        let (lex, class) = if table.may_hold(n, first, last) {
+            table.get_key(key)
+        } else {
+            (Lex::Other, Start::Never)
+        };
+        out.push(Tok {
+            s: i,
+            e: end,
+            kind: Kind::Word,
+            lex,
+            n: 0,
+            cap: first.is_ascii_uppercase(),
+            glued: *prev_end == i,
+            start: class,
+        });
+        if class != Start::Never {
+            starts.push(out.len() - 1);
+        }
+        *prev_end = end;
+        // The space after the word, at once.
+        i = end + usize::from(next == b' ');
+    }
+    i
+}
+
+/// The end of the run of ASCII letters at `i` (a letter, before `hi`) and its meaning
+/// in `table`. A run of fewer than eight letters, the commonest, is measured and keyed
+/// from the one load of the eight bytes at `i`.
+#[inline(always)]
+fn ascii_word(
+    all: &[u8],
+    i: usize,
+    hi: usize,
+    table: &WordMap<(Lex, Start)>,
+) -> (usize, (Lex, Start)) {
+    if let Some(w) = swar::load(all, i) {
+        let stops = !swar::letters(w) & swar::HIGH;
+        if stops != 0 {
+            // At least one letter (byte `i`), at most seven.
+            let end = (i + (stops.trailing_zeros() / 8) as usize).min(hi);
+            let n = end - i;
+            let found = match all.get(end.wrapping_sub(1)) {
+                Some(&last) if n > 0 && table.may_hold(n, all[i], last) => {
+                    // Letters only: setting bit 5 of each byte lowercases it.
+                    let key = (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
+                    table.get_key([key, 0])
+                }
+                _ => (Lex::Other, Start::Never),
+            };
+            return (end, found);
+        }
+    }
+    let end = swar::skip_letters(all, i, hi);
+    (end, table.get_run(all, i, end))
 }
 
 /// An apostrophe, straight, curly or a backtick (`'80s`).
@@ -941,6 +1083,8 @@ mod tests {
             "supercalifragilisticexpialidocious WEDNESDAY wednesdays x1y2 ＡＢＣ ١٢٣",
             "tab\tnew\nline\u{b}vt\u{c}ff\rcr\u{85}nel\u{1c}fs 99999999999999999999",
             "αβγ δ Ω-7 naïve café thirtieth NOV. a.m. p.m. 5pm",
+            "He said: \"no\" (twice); then, at last. On May 5 , 2001 . The end .",
+            "x, y. z; (a) \"b\" c: d ,e .f ;g :h )i \"j",
             "",
             " ",
             "x",
@@ -951,6 +1095,79 @@ mod tests {
                 .map(|k| (k.s, k.e, k.kind, k.lex, k.n, k.cap, k.glued))
                 .collect();
             assert_eq!(got, plain_tokens(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_span_is_tokenized_as_the_text_alone() {
+        let text =
+            "Sunday afternoon, 30th–31st Août 1981: Mayday; \"Decembers\" (WEDNESDAY) 12h30. A";
+        for lo in 0..text.len() {
+            for hi in lo..=text.len() {
+                if !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
+                    continue;
+                }
+                let mut got = Vec::new();
+                tokenize(text, Span::new(lo, hi), &mut got);
+                let alone = toks(&text[lo..hi]);
+                let got: Vec<_> = got
+                    .iter()
+                    .map(|k| (k.s - lo, k.e - lo, k.kind, k.lex, k.n, k.cap, k.glued))
+                    .collect();
+                let alone: Vec<_> = alone
+                    .iter()
+                    .map(|k| (k.s, k.e, k.kind, k.lex, k.n, k.cap, k.glued))
+                    .collect();
+                assert_eq!(got, alone, "{:?}", &text[lo..hi]);
+            }
+        }
+    }
+
+    #[test]
+    fn starts_are_the_tokens_that_may_start() {
+        let text = "From 5 to 9 May, the 3rd of two weeks ago, an hour 'til '80s, a few, Q3.";
+        let (mut toks, mut starts) = (Vec::new(), Vec::new());
+        tokenize_into(text, Span::new(0, text.len()), &mut toks, &mut starts);
+        let want: Vec<usize> = (0..toks.len())
+            .filter(|&k| toks[k].start != Start::Never)
+            .collect();
+        assert_eq!(starts, want);
+        assert!(starts.len() > 5);
+    }
+
+    #[test]
+    fn tokens_take_their_meaning_from_the_lexicon() {
+        for (w, lex) in LEXICON.iter() {
+            let upper = w.to_ascii_uppercase();
+            let longer = format!("{w}s");
+            for (word, want) in [
+                (w.to_string(), *lex),
+                (upper, *lex),
+                (
+                    longer.clone(),
+                    LEXICON.get(longer.as_str()).copied().unwrap_or(Lex::Other),
+                ),
+            ] {
+                for (before, after) in [
+                    ("", " and more words after it"),
+                    ("In ", ", then"),
+                    ("(", ") x"),
+                    ("so ", ""),
+                    ("", "é"),
+                ] {
+                    let text = format!("{before}{word}{after}");
+                    let t = toks(&text);
+                    let k = t.iter().find(|k| k.s == before.len());
+                    let k = k.unwrap_or_else(|| panic!("{text:?}"));
+                    let want = if text.ends_with('é') {
+                        Lex::Other
+                    } else {
+                        want
+                    };
+                    assert_eq!(k.lex, want, "{text:?}");
+                    assert_eq!(k.start, Start::of_word(want), "{text:?}");
+                }
+            }
         }
     }
 
