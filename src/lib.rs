@@ -117,7 +117,7 @@ Only building (loading gazetteers, decoding files) returns errors, and every err
 its file (and line, for gazetteers).
 */
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod claims;

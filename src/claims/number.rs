@@ -48,7 +48,7 @@
 //! assert!(number::find_all("a year and the 40th day").is_empty());
 //! ```
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -228,6 +228,7 @@ fn find_from<'t>(
     let mut next_digit = digits.next(bytes, lo, lo);
     let any_digit = digits.any();
     let mut digit_from = next_digit.unwrap_or(hi);
+    let p = Parser::new(text, lo, hi);
     loop {
         // (Once the digits have run out, `digit_from` is `hi`: there is nothing to look for.)
         if next_digit.is_none_or(|d| d < pos) && digit_from < hi {
@@ -252,7 +253,6 @@ fn find_from<'t>(
             next_digit = None;
             digit_from = anchor + 1;
         }
-        let p = Parser { text, lo, hi };
         match p.number_at(anchor) {
             Parsed::Number(m) => {
                 pos = m.span.end;
@@ -499,6 +499,11 @@ struct Parser<'t> {
     text: &'t str,
     lo: usize,
     hi: usize,
+    /// The last token [`next`](Self::next) found, by position: the parse of a number
+    /// asks for the token after it several times (a magnitude? `and a half`? a range?).
+    next_memo: Cell<(usize, Option<Token>)>,
+    /// The last token [`prev`](Self::prev) found, by position (a sign? `between`?).
+    prev_memo: Cell<(usize, Option<Token>)>,
 }
 
 /// Where a run of number words stopped, and in what state.
@@ -514,12 +519,34 @@ enum Last {
 }
 
 impl<'t> Parser<'t> {
+    fn new(text: &'t str, lo: usize, hi: usize) -> Parser<'t> {
+        Parser {
+            text,
+            lo,
+            hi,
+            next_memo: Cell::new((usize::MAX, None)),
+            prev_memo: Cell::new((usize::MAX, None)),
+        }
+    }
+
     fn next(&self, pos: usize) -> Option<Token> {
-        next_token(self.text, pos, self.hi)
+        let (at, t) = self.next_memo.get();
+        if at == pos {
+            return t;
+        }
+        let t = next_token(self.text, pos, self.hi);
+        self.next_memo.set((pos, t));
+        t
     }
 
     fn prev(&self, pos: usize) -> Option<Token> {
-        prev_token(self.text, pos, self.lo)
+        let (at, t) = self.prev_memo.get();
+        if at == pos {
+            return t;
+        }
+        let t = prev_token(self.text, pos, self.lo);
+        self.prev_memo.set((pos, t));
+        t
     }
 
     fn word(&self, t: Token) -> &'t str {
