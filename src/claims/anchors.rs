@@ -242,6 +242,22 @@ impl<'t, 'a> WordHits<'t, 'a> {
         false
     }
 
+    /// Reads the run of letters `j..e` of the window `w` at `base` (`j` below 64, `e`
+    /// below 128): pushes its anchors to `out` and returns its flags.
+    #[inline(always)]
+    fn run(&self, w: &[u8; WINDOW], base: usize, j: usize, e: usize, out: &mut Vec<usize>) -> u8 {
+        let flags = self.words.map.get_loaded(le16(w, j), e - j);
+        let next = if base + e < self.hi {
+            w[e & (WINDOW - 1)]
+        } else {
+            0
+        };
+        if (GOES_ON[usize::from(next)] | flags) & NUMBER != 0 {
+            self.anchor(base + j, base + e, flags, next, out);
+        }
+        flags
+    }
+
     /// Pushes the anchors of the run of letters `start..end` (of `n` letters, followed
     /// by `next`, 0 at the end of the span) to `out`, given its flags: the rare case of
     /// a run that is a number word or whose token may go on.
@@ -296,7 +312,6 @@ impl<'t, 'a> WordHits<'t, 'a> {
         if lo >= hi {
             return 0;
         }
-        let map = &self.words.map;
         let mut buf = [0u8; WINDOW];
         let mut cues = 0;
         // The masks of the block at `base`, none from `hi` on.
@@ -330,28 +345,32 @@ impl<'t, 'a> WordHits<'t, 'a> {
             let both = u128::from(letters) | (u128::from(next_letters) << 64);
             // Where three letters start, so that shorter runs are never read.
             let three = (both & (both >> 1) & (both >> 2)) as u64;
-            let mut starts = letters & !((letters << 1) | letter_carry) & three;
+            let starts = letters & !((letters << 1) | letter_carry) & three;
             letter_carry = letters >> 63;
-            let stops = !both;
-            while starts != 0 {
-                let j = starts.trailing_zeros() as usize & (BLOCK - 1);
-                starts &= starts - 1;
-                let rest = stops >> j;
-                if rest == 0 {
-                    cues |= self.long_run(base + j, out);
-                    continue;
-                }
-                let e = j + rest.trailing_zeros() as usize;
-                let flags = map.get_loaded(le16(w, j), e - j);
-                let next = if base + e < hi {
-                    w[e & (WINDOW - 1)]
+            // The runs that end inside the block start before its last non-letter; the
+            // one after it, if any, goes on into the next block.
+            let stops = !letters;
+            let inside = if stops == 0 {
+                0
+            } else {
+                (u64::MAX >> stops.leading_zeros()) >> 1
+            };
+            let mut runs = starts & inside;
+            while runs != 0 {
+                let j = runs.trailing_zeros() as usize & (BLOCK - 1);
+                runs &= runs - 1;
+                let e = j + (stops >> j).trailing_zeros() as usize;
+                cues |= self.run(w, base, j, e, out);
+            }
+            let across = starts & !inside;
+            if across != 0 {
+                let j = across.trailing_zeros() as usize & (BLOCK - 1);
+                let rest = !both >> j;
+                cues |= if rest == 0 {
+                    self.long_run(base + j, out)
                 } else {
-                    0
+                    self.run(w, base, j, j + rest.trailing_zeros() as usize, out)
                 };
-                if (GOES_ON[usize::from(next)] | flags) & NUMBER != 0 {
-                    self.anchor(base + j, base + e, flags, next, out);
-                }
-                cues |= flags;
             }
             if next_keep == 0 {
                 break;

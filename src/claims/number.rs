@@ -447,6 +447,13 @@ fn classify(word: &str) -> Option<W> {
     (k > 0).then(|| WORDS[usize::from(k - 1)].1)
 }
 
+/// [`classify`] of `text[start..end]`, read in place.
+#[inline]
+fn classify_at(classes: &WordMap<u8>, text: &str, start: usize, end: usize) -> Option<W> {
+    let k = classes.get_at(text.as_bytes(), start, end);
+    WORDS.get(usize::from(k).wrapping_sub(1)).map(|&(_, w)| w)
+}
+
 /// The index + 1 of each of [`WORDS`], by word (0 for any other word).
 static CLASSES: Lazy<WordMap<u8>> = Lazy::new(|| {
     let words: Vec<(&[u8], u8)> = WORDS
@@ -504,6 +511,8 @@ struct Parser<'t> {
     next_memo: Cell<(usize, Option<Token>)>,
     /// The last token [`prev`](Self::prev) found, by position (a sign? `between`?).
     prev_memo: Cell<(usize, Option<Token>)>,
+    /// [`CLASSES`].
+    classes: &'static WordMap<u8>,
 }
 
 /// Where a run of number words stopped, and in what state.
@@ -526,7 +535,13 @@ impl<'t> Parser<'t> {
             hi,
             next_memo: Cell::new((usize::MAX, None)),
             prev_memo: Cell::new((usize::MAX, None)),
+            classes: &CLASSES,
         }
+    }
+
+    /// The number word of token `t`, if it is one.
+    fn classify(&self, t: Token) -> Option<W> {
+        classify_at(self.classes, self.text, t.span.start, t.span.end)
     }
 
     fn next(&self, pos: usize) -> Option<Token> {
@@ -559,7 +574,7 @@ impl<'t> Parser<'t> {
         if !t.is_word() {
             return None;
         }
-        Some((t, classify(self.word(t))?))
+        Some((t, self.classify(t)?))
     }
 
     /// The number word that continues a number ending at `pos`: after spaces, a hyphen
@@ -575,7 +590,7 @@ impl<'t> Parser<'t> {
         if allow_and && t.is(self.text, "and") {
             return self.number_word(t.span.end);
         }
-        Some((t, classify(self.word(t))?))
+        Some((t, self.classify(t)?))
     }
 
     fn finish(&self, p: Partial) -> Parsed<'t> {
@@ -1033,7 +1048,7 @@ impl<'t> Parser<'t> {
                 .prev(h.span.start)
                 .filter(|b| b.span.end == h.span.start && b.is_word())
             {
-                if classify(self.word(b)).is_none() {
+                if self.classify(b).is_none() {
                     return Err(t.span.end);
                 }
             }
@@ -1250,7 +1265,7 @@ impl<'t> Parser<'t> {
         let (num, den_at) = if n.is(self.text, "a") || n.is(self.text, "an") {
             (1, n.span.end)
         } else {
-            match classify(self.word(n))? {
+            match self.classify(n)? {
                 W::Unit(v) if v > 0 => (i128::from(v), n.span.end),
                 _ => return None,
             }

@@ -260,6 +260,32 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
         self.get_key([(words[0] | ones) & m0, (words[1] | ones) & m1])
     }
 
+    /// The value of `bytes[start..end]`, whatever those bytes are (the default for
+    /// anything but a word of 1 to 16 ASCII letters in the map), read in place where
+    /// sixteen bytes follow its start.
+    #[inline(always)]
+    pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> V {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) >= 16 {
+            return self.default;
+        }
+        match (
+            crate::swar::load(bytes, start),
+            crate::swar::load(bytes, start + 8),
+        ) {
+            (Some(a), Some(b)) => {
+                let [m0, m1] = RUN_MASKS[n];
+                let high = crate::swar::HIGH;
+                let letters = (crate::swar::letters(a) | !m0) & (crate::swar::letters(b) | !m1);
+                if letters & high != high {
+                    return self.default;
+                }
+                self.get_loaded([a, b], n)
+            }
+            _ => bytes.get(start..end).map_or(self.default, |w| self.get(w)),
+        }
+    }
+
     /// Heap memory of the table, in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
@@ -326,6 +352,25 @@ mod tests {
             }
         }
         assert_eq!(map.get_loaded([u64::MAX; 2], 17), 0);
+        // Any bytes, in place.
+        let text = "one seven-teen Zz\u{e9}ta ab1 q'z ".repeat(3);
+        let b = text.as_bytes();
+        for start in 0..=b.len() {
+            for end in start..=(start + 20).min(b.len()) {
+                assert_eq!(
+                    map.get_at(b, start, end),
+                    map.get(&b[start..end]),
+                    "{start} {end}"
+                );
+            }
+        }
+        assert_eq!(map.get_at(b, 5, 2), 0);
+        for (w, v) in &list {
+            let text = [b"(".as_slice(), w, b"9-abcdefghijklmnopqr"].concat();
+            assert_eq!(map.get_at(&text, 1, 1 + w.len()), *v);
+            assert_eq!(map.get_at(&text, 1, 2 + w.len()), 0);
+            assert_eq!(map.get_at(&text, 0, 1 + w.len()), 0);
+        }
         assert_eq!(map.get_loaded([0; 2], 0), 0);
         // Near the end of the text, read a byte at a time.
         let text = b"xx ZZYZX";
