@@ -247,23 +247,24 @@ impl<'t, 'a> WordHits<'t, 'a> {
     #[inline(always)]
     fn run(&self, w: &[u8; WINDOW], base: usize, j: usize, e: usize, out: &mut Vec<usize>) -> u8 {
         let flags = self.words.map.get_loaded(le16(w, j), e - j);
-        let next = if base + e < self.hi {
-            w[e & (WINDOW - 1)]
-        } else {
-            0
-        };
-        if (GOES_ON[usize::from(next)] | flags) & NUMBER != 0 {
-            self.anchor(base + j, base + e, flags, next, out);
+        // The byte after the run, maybe past the span: [`anchor`](Self::anchor) reads
+        // it again, within the span.
+        if (GOES_ON[usize::from(w[e & (WINDOW - 1)])] | flags) & NUMBER != 0 {
+            self.anchor(base + j, base + e, flags, out);
         }
         flags
     }
 
-    /// Pushes the anchors of the run of letters `start..end` (of `n` letters, followed
-    /// by `next`, 0 at the end of the span) to `out`, given its flags: the rare case of
-    /// a run that is a number word or whose token may go on.
+    /// Pushes the anchors of the run of letters `start..end` to `out`, given its flags:
+    /// the rare case of a run that is a number word or whose token may go on.
     #[cold]
     #[inline(never)]
-    fn anchor(&self, start: usize, end: usize, flags: u8, next: u8, out: &mut Vec<usize>) {
+    fn anchor(&self, start: usize, end: usize, flags: u8, out: &mut Vec<usize>) {
+        let next = if end < self.hi {
+            self.text.as_bytes()[end]
+        } else {
+            0
+        };
         // Nothing comes of a run shorter than every word: it is in no set, and the
         // automaton finds nothing in it.
         if GOES_ON[usize::from(next)] != 0
@@ -290,7 +291,7 @@ impl<'t, 'a> WordHits<'t, 'a> {
         let flags = self.words.map.get_run(bytes, start, end);
         let next = if end < self.hi { bytes[end] } else { 0 };
         if (GOES_ON[usize::from(next)] | flags) & NUMBER != 0 {
-            self.anchor(start, end, flags, next, out);
+            self.anchor(start, end, flags, out);
         }
         flags
     }

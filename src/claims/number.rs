@@ -194,6 +194,9 @@ pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<Number
         digits.clear();
         let cues = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC)
             .read_all(found, digits);
+        if found.is_empty() && digits.is_empty() {
+            return cues;
+        }
         let digit = find_from(
             text,
             span,
