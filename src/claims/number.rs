@@ -567,6 +567,24 @@ impl<'t> Parser<'t> {
         t
     }
 
+    /// False if the token before `pos` ([`prev`](Self::prev)) is known, from the byte
+    /// before `pos` (after one space), not to end in one of the ASCII bytes `last`: a
+    /// test to run before looking for a word or a sign there. True when that byte is
+    /// white space or not ASCII (the token is then looked for).
+    #[inline]
+    fn prev_may_end_in(&self, pos: usize, last: &[u8]) -> bool {
+        let b = self.text.as_bytes();
+        let mut end = pos;
+        if end > self.lo && b.get(end - 1) == Some(&b' ') {
+            end -= 1;
+        }
+        if end <= self.lo {
+            return false;
+        }
+        b.get(end - 1)
+            .is_none_or(|&x| x >= 0x80 || x.is_ascii_whitespace() || last.contains(&x))
+    }
+
     fn word(&self, t: Token) -> &'t str {
         &self.text[t.span]
     }
@@ -634,6 +652,9 @@ impl<'t> Parser<'t> {
 
     /// A sign before `start`: `minus`, `negative`, or `-`/`−` glued to digits.
     fn sign_before(&self, start: usize, form: Form) -> Option<(usize, bool)> {
+        if !self.prev_may_end_in(start, b"sSeE-") {
+            return None;
+        }
         let t = self.prev(start)?;
         if t.is(self.text, "minus") || t.is(self.text, "negative") {
             return Some((t.span.start, true));
@@ -667,7 +688,11 @@ impl<'t> Parser<'t> {
     /// `between A and B`, `A-B`, `A to B`, `A or B` (A below B) as one range.
     fn range_after(&self, a: Partial) -> Option<Partial> {
         let av = a.amount.exact()?;
-        let between = self.prev(a.start).filter(|t| t.is(self.text, "between"));
+        let between = if self.prev_may_end_in(a.start, b"nN") {
+            self.prev(a.start).filter(|t| t.is(self.text, "between"))
+        } else {
+            None
+        };
         let joiner = self.next(a.end)?;
         let word_joiner = |w: &str| joiner.is(self.text, w);
         let dash = joiner.is_char(self.text, '-')
@@ -683,7 +708,9 @@ impl<'t> Parser<'t> {
         }
         if word_joiner("to") {
             // `from A to B` is a change: two figures.
-            if self.prev(a.start).is_some_and(|t| t.is(self.text, "from")) {
+            if self.prev_may_end_in(a.start, b"mM")
+                && self.prev(a.start).is_some_and(|t| t.is(self.text, "from"))
+            {
                 return None;
             }
         }
@@ -1044,7 +1071,9 @@ impl<'t> Parser<'t> {
         }
         // `no-one`, `some-one`: part of a hyphenated word that is no number.
         if let Some(h) = self
-            .prev(t.span.start)
+            .prev_may_end_in(t.span.start, b"-")
+            .then(|| self.prev(t.span.start))
+            .flatten()
             .filter(|h| h.span.end == t.span.start && h.is_char(self.text, '-'))
         {
             if let Some(b) = self
@@ -1537,6 +1566,25 @@ fn is_phone_like(b: &[u8], i: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prev_may_end_in_never_rules_out_the_token_before() {
+        let text = "between 5, minus\u{a0}3 -2 from\t4 (no-one) \u{2212}7 NEGATIVE  9 x\u{e9} 1";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &lo in &bounds {
+            for &pos in bounds.iter().filter(|&&p| p >= lo) {
+                let p = Parser::new(text, lo, text.len());
+                let last = p.prev(pos).map(|t| text.as_bytes()[t.span.end - 1]);
+                for set in [b"sSeE-".as_slice(), b"nN", b"mM", b"-"] {
+                    if last.is_some_and(|x| set.contains(&x)) {
+                        assert!(p.prev_may_end_in(pos, set), "{lo} {pos} {set:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn classify_finds_every_word_in_any_case() {
