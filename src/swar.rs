@@ -108,6 +108,69 @@ pub(crate) fn digits(w: u64) -> u64 {
     at_least(x, b'0') & !at_least(x, b'9' + 1) & !w & HIGH
 }
 
+/// A bit per ASCII letter of the 64 bytes of `block` and a bit per ASCII digit (bit `k`
+/// for byte `k`).
+#[inline(always)]
+pub(crate) fn letter_digit_masks(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        letter_digit_masks_sse2(block)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        letter_digit_masks_swar(block)
+    }
+}
+
+/// [`letter_digit_masks`] eight bytes at a time (the portable way).
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[inline(always)]
+pub(crate) fn letter_digit_masks_swar(block: &[u8; 64]) -> (u64, u64) {
+    let mut letter_mask = 0u64;
+    let mut digit_mask = 0u64;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(eight);
+        letter_mask |= gather(letters(w)) << (8 * k);
+        digit_mask |= gather(digits(w)) << (8 * k);
+    }
+    (letter_mask, digit_mask)
+}
+
+/// [`letter_digit_masks`] sixteen bytes at a time, with SSE2 (always there on x86_64).
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+#[inline(always)]
+pub(crate) fn letter_digit_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+    let mut letter_mask = 0u64;
+    let mut digit_mask = 0u64;
+    for (k, chunk) in block.chunks_exact(16).enumerate() {
+        // SAFETY: SSE2 is part of x86_64; `chunk` is 16 readable bytes, and the load is
+        // unaligned.
+        let (l, d) = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            // Letters: setting bit 5 folds the case, then `a..=z` is 0..=25 unsigned
+            // after subtracting `a` (a byte of a non-ASCII character is far above).
+            let x = _mm_sub_epi8(
+                _mm_or_si128(v, _mm_set1_epi8(0x20)),
+                _mm_set1_epi8(b'a' as i8),
+            );
+            let l = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x);
+            let y = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+            let d = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(9)), y);
+            (_mm_movemask_epi8(l), _mm_movemask_epi8(d))
+        };
+        letter_mask |= u64::from(l as u16) << (16 * k);
+        digit_mask |= u64::from(d as u16) << (16 * k);
+    }
+    (letter_mask, digit_mask)
+}
+
 /// The first byte at or after `i` that is not an ASCII letter (`stop` if none).
 #[inline(always)]
 pub(crate) fn skip_letters(bytes: &[u8], i: usize, stop: usize) -> usize {
@@ -188,6 +251,41 @@ mod tests {
                     "{s:?} {i}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn letter_digit_masks_agree() {
+        // Every byte value in every lane, and pseudo-random blocks.
+        let reference = |block: &[u8; 64]| {
+            let mut l = 0u64;
+            let mut d = 0u64;
+            for (k, &c) in block.iter().enumerate() {
+                l |= u64::from(c.is_ascii_alphabetic()) << k;
+                d |= u64::from(c.is_ascii_digit()) << k;
+            }
+            (l, d)
+        };
+        let mut blocks: Vec<[u8; 64]> = (0..=255u8)
+            .map(|c| std::array::from_fn(|k| c.wrapping_add(k as u8 * 4)))
+            .collect();
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            blocks.push(std::array::from_fn(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            }));
+        }
+        blocks
+            .push(*b"In 2021, 1,500 people (3.5%) paid 12 pounds; Zz@[`{/:09 \xc3\xa9t\xc3\xa9 ok");
+        for block in &blocks {
+            let want = reference(block);
+            assert_eq!(letter_digit_masks(block), want);
+            assert_eq!(letter_digit_masks_swar(block), want);
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(letter_digit_masks_sse2(block), want);
         }
     }
 

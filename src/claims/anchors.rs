@@ -118,55 +118,53 @@ impl<'a> DigitRuns<'a> {
 /// The number of bytes of a block: [`WordHits::read_all`] keeps a bit per byte in a `u64`.
 const BLOCK: usize = 64;
 
-/// Copies the block of `bytes[base..hi]` at `base` into `block`, with zero bytes after
-/// `hi` (zero is no letter, no digit and no byte that carries a token on).
+/// The bytes a block's runs are read from: the block and the next one.
+const WINDOW: usize = 2 * BLOCK;
+
+/// The window of `bytes` at `base`: read in place, or copied into `buf` (with zero bytes
+/// after `hi`) near the end of the text.
 #[inline(always)]
-fn load_block(bytes: &[u8], base: usize, hi: usize, block: &mut [u8; BLOCK]) {
-    match bytes.get(base..base + BLOCK) {
-        Some(src) if base + BLOCK <= hi => block.copy_from_slice(src),
-        _ => {
-            let src = bytes.get(base..hi).unwrap_or_default();
-            let n = src.len().min(BLOCK);
-            *block = [0; BLOCK];
-            block[..n].copy_from_slice(&src[..n]);
-        }
+fn window<'b>(
+    bytes: &'b [u8],
+    base: usize,
+    hi: usize,
+    buf: &'b mut [u8; WINDOW],
+) -> &'b [u8; WINDOW] {
+    if let Some(w) = bytes.get(base..).and_then(<[u8]>::first_chunk::<WINDOW>) {
+        return w;
     }
+    let src = bytes.get(base..hi).unwrap_or_default();
+    let n = src.len().min(WINDOW);
+    *buf = [0; WINDOW];
+    buf[..n].copy_from_slice(&src[..n]);
+    buf
 }
 
-/// The eight bytes of `block` from `8 * k` (`k` below 8), little-endian.
+/// The low `n` bits of a `u64` (all of them from 64 on).
 #[inline(always)]
-fn word_at(block: &[u8; BLOCK], k: usize) -> u64 {
-    let at = 8 * (k & 7);
-    u64::from_le_bytes(std::array::from_fn(|i| block[at + i]))
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
-/// A bit per ASCII letter of `block` and a bit per ASCII digit (bit `k` for byte `k`).
+/// The sixteen bytes of `w` at `i` (below 64), as two little-endian `u64`.
 #[inline(always)]
-fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
-    let mut letters = 0u64;
-    let mut any_digit = 0u64;
-    for k in 0..BLOCK / 8 {
-        let w = word_at(block, k);
-        letters |= swar::gather(swar::letters(w)) << (8 * k);
-        any_digit |= swar::digits(w);
-    }
-    // Digits are rare: their bits are gathered only in the blocks that have some.
-    let mut digits = 0u64;
-    if any_digit != 0 {
-        for k in 0..BLOCK / 8 {
-            digits |= swar::gather(swar::digits(word_at(block, k))) << (8 * k);
-        }
-    }
-    (letters, digits)
+fn le16(w: &[u8; WINDOW], i: usize) -> [u64; 2] {
+    let i = i & (BLOCK - 1);
+    let eight = |at: usize| u64::from_le_bytes(std::array::from_fn(|k| w[at + k]));
+    [eight(i), eight(i + 8)]
 }
 
 /// The bytes that may carry a token on after a run of letters ([`WordHits::token_goes_on`]
 /// reads on only after them): a digit, an apostrophe, or a byte of a non-ASCII character.
-static GOES_ON: [bool; 256] = {
-    let mut t = [false; 256];
+/// They are marked [`NUMBER`] (1), the others 0, so that one test after a run tells
+/// whether it is a number word or may go on.
+static GOES_ON: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = b >= 0x80 || (b as u8).is_ascii_digit() || b == b'\'' as usize;
+        if b >= 0x80 || (b as u8).is_ascii_digit() || b == b'\'' as usize {
+            t[b] = NUMBER;
+        }
         b += 1;
     }
     t
@@ -244,25 +242,35 @@ impl<'t, 'a> WordHits<'t, 'a> {
         false
     }
 
-    /// Reads the run of letters `start..end` (at least the shortest word long), whose
-    /// first and last letters are `first` and `last` and which is followed by `next` (0
-    /// at the end of the span): pushes its anchors to `out` and returns its cue flags.
+    /// Reads the run of letters `j..e` of the window `w` at `base` (`j` below 64, `e`
+    /// below 128): pushes its anchors to `out` and returns its flags.
     #[inline(always)]
-    fn run(
-        &self,
-        start: usize,
-        end: usize,
-        [first, last, next]: [u8; 3],
-        out: &mut Vec<usize>,
-    ) -> u8 {
-        let n = end - start;
-        let words = self.words;
-        let flags = if n <= 16 && words.map.may_hold(n, first, last) {
-            words.map.get_run_of_shape(self.text.as_bytes(), start, end)
+    fn run(&self, w: &[u8; WINDOW], base: usize, j: usize, e: usize, out: &mut Vec<usize>) -> u8 {
+        let flags = self.words.map.get_loaded(le16(w, j), e - j);
+        // The byte after the run, maybe past the span: [`anchor`](Self::anchor) reads
+        // it again, within the span.
+        if (GOES_ON[usize::from(w[e & (WINDOW - 1)])] | flags) & NUMBER != 0 {
+            self.anchor(base + j, base + e, flags, out);
+        }
+        flags
+    }
+
+    /// Pushes the anchors of the run of letters `start..end` to `out`, given its flags:
+    /// the rare case of a run that is a number word or whose token may go on.
+    #[cold]
+    #[inline(never)]
+    fn anchor(&self, start: usize, end: usize, flags: u8, out: &mut Vec<usize>) {
+        let next = if end < self.hi {
+            self.text.as_bytes()[end]
         } else {
             0
         };
-        if GOES_ON[usize::from(next)] && self.token_goes_on(end) {
+        // Nothing comes of a run shorter than every word: it is in no set, and the
+        // automaton finds nothing in it.
+        if GOES_ON[usize::from(next)] != 0
+            && end - start >= self.words.shortest
+            && self.token_goes_on(end)
+        {
             out.extend(
                 self.automaton
                     .find_iter(&self.text[start..end])
@@ -271,60 +279,108 @@ impl<'t, 'a> WordHits<'t, 'a> {
         } else if flags & NUMBER != 0 && !self.word_char_before(start) {
             out.push(start);
         }
-        flags & !NUMBER
+    }
+
+    /// Reads a run of letters that goes on past the next block, from `start`: its
+    /// cue flags.
+    #[cold]
+    #[inline(never)]
+    fn long_run(&self, start: usize, out: &mut Vec<usize>) -> u8 {
+        let bytes = self.text.as_bytes();
+        let end = swar::skip_letters(bytes, start, self.hi);
+        let flags = self.words.map.get_run(bytes, start, end);
+        let next = if end < self.hi { bytes[end] } else { 0 };
+        if (GOES_ON[usize::from(next)] | flags) & NUMBER != 0 {
+            self.anchor(start, end, flags, out);
+        }
+        flags
     }
 
     /// Appends every anchor to `out`, in order, and the start of every run of digits to
     /// `digits`; returns the cue flags of all the words.
+    ///
+    /// The span is read 64 bytes at a time, as bit masks of letters and digits; the runs
+    /// of letters of a block are read from a window of the block and the next one, in
+    /// place (and whose masks are made before the block's runs are read), so that a run
+    /// that goes on into the next block is read like any other. Each run of three letters
+    /// or more is looked up whatever its length and shape (runs longer than sixteen
+    /// letters are in no set): a lookup costs about what a test that rules most words out
+    /// would, and leaves a branch only on whether the run is a number word or may go on,
+    /// which it seldom is.
     pub(crate) fn read_all(&self, out: &mut Vec<usize>, digits: &mut Vec<usize>) -> u8 {
         let bytes = self.text.as_bytes();
         let (lo, hi) = (self.lo, self.hi);
-        let shortest = self.words.shortest;
-        let mut block = [0u8; BLOCK];
+        if lo >= hi {
+            return 0;
+        }
+        let mut buf = [0u8; WINDOW];
         let mut cues = 0;
+        // The masks of the block at `base`, none from `hi` on.
+        let (mut letters, mut digit_mask) = (0u64, 0u64);
         // Is the last byte of the block before a letter (a digit), so that the block's
         // first run is no start?
         let (mut letter_carry, mut digit_carry) = (0u64, 0u64);
         let mut base = lo;
-        while base < hi {
-            load_block(bytes, base, hi, &mut block);
-            let (letters, digit_mask) = block_masks(&block);
-            let mut runs = digit_mask & !((digit_mask << 1) | digit_carry);
-            digit_carry = digit_mask >> 63;
-            while runs != 0 {
-                digits.push(base + runs.trailing_zeros() as usize);
-                runs &= runs - 1;
+        loop {
+            let w = window(bytes, base, hi, &mut buf);
+            if base == lo {
+                let keep = low_bits(hi - lo);
+                let (l, d) = swar::letter_digit_masks(w.first_chunk().unwrap_or(&[0; BLOCK]));
+                (letters, digit_mask) = (l & keep, d & keep);
             }
-            let mut starts = letters & !((letters << 1) | letter_carry);
+            let next_keep = low_bits((hi - base).saturating_sub(BLOCK));
+            let (next_letters, next_digits) = if next_keep != 0 {
+                let (l, d) = swar::letter_digit_masks(w.last_chunk().unwrap_or(&[0; BLOCK]));
+                (l & next_keep, d & next_keep)
+            } else {
+                (0, 0)
+            };
+            if digit_mask != 0 {
+                let mut runs = digit_mask & !((digit_mask << 1) | digit_carry);
+                while runs != 0 {
+                    digits.push(base + runs.trailing_zeros() as usize);
+                    runs &= runs - 1;
+                }
+            }
+            digit_carry = digit_mask >> 63;
+            let both = u128::from(letters) | (u128::from(next_letters) << 64);
+            // Where three letters start, so that shorter runs are never read.
+            let three = (both & (both >> 1) & (both >> 2)) as u64;
+            let starts = letters & !((letters << 1) | letter_carry) & three;
             letter_carry = letters >> 63;
-            while starts != 0 {
-                let j = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let rest = !letters >> j;
-                if rest == 0 {
-                    // The run goes on into the next block.
-                    let start = base + j;
-                    let end = swar::skip_letters(bytes, base + BLOCK, hi);
-                    if end - start >= shortest {
-                        let next = if end < hi { bytes[end] } else { 0 };
-                        let ends = [bytes[start], bytes[end - 1], next];
-                        cues |= self.run(start, end, ends, out);
-                    }
-                    continue;
-                }
-                let n = rest.trailing_zeros() as usize;
-                // Nothing comes of a run shorter than every word: it is in no set, and
-                // the automaton finds nothing in it.
-                if n < shortest {
-                    continue;
-                }
-                // The run ends inside the block: `j + n < 64`.
-                let ends = [block[j & 63], block[(j + n - 1) & 63], block[(j + n) & 63]];
-                cues |= self.run(base + j, base + j + n, ends, out);
+            // The runs that end inside the block start before its last non-letter; the
+            // one after it, if any, goes on into the next block.
+            let stops = !letters;
+            let inside = if stops == 0 {
+                0
+            } else {
+                (u64::MAX >> stops.leading_zeros()) >> 1
+            };
+            let mut runs = starts & inside;
+            while runs != 0 {
+                let j = runs.trailing_zeros() as usize & (BLOCK - 1);
+                runs &= runs - 1;
+                let e = j + (stops >> j).trailing_zeros() as usize;
+                cues |= self.run(w, base, j, e, out);
+            }
+            let across = starts & !inside;
+            if across != 0 {
+                let j = across.trailing_zeros() as usize & (BLOCK - 1);
+                let rest = !both >> j;
+                cues |= if rest == 0 {
+                    self.long_run(base + j, out)
+                } else {
+                    self.run(w, base, j, j + rest.trailing_zeros() as usize, out)
+                };
+            }
+            if next_keep == 0 {
+                break;
             }
             base += BLOCK;
+            letters = next_letters;
+            digit_mask = next_digits;
         }
-        cues
+        cues & !NUMBER
     }
 }
 
@@ -405,6 +461,117 @@ mod tests {
             // Cut inside the last word: `on` is no word.
             let got = all(&text, 0, text.len() - 1, &set, &ac);
             assert_eq!(got, want[..4], "{pad}");
+        }
+    }
+
+    /// The anchors and cues of `text[lo..hi]` read a byte at a time, run by run.
+    fn plain(
+        text: &str,
+        lo: usize,
+        hi: usize,
+        set: &WordSet,
+        ac: &AhoCorasick,
+    ) -> (Vec<usize>, u8) {
+        let hits = WordHits::new(text, lo, hi, set, ac);
+        let b = text.as_bytes();
+        let (mut out, mut cues) = (Vec::new(), 0);
+        let mut i = lo;
+        while i < hi {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < hi && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i - start < set.shortest {
+                continue;
+            }
+            let flags = set.get(&b[start..i]);
+            let next = if i < hi { b[i] } else { 0 };
+            if GOES_ON[usize::from(next)] != 0 && hits.token_goes_on(i) {
+                out.extend(ac.find_iter(&text[start..i]).map(|m| start + m.start()));
+            } else if flags & NUMBER != 0 && !hits.word_char_before(start) {
+                out.push(start);
+            }
+            cues |= flags & !NUMBER;
+        }
+        (out, cues)
+    }
+
+    #[test]
+    fn reads_like_a_plain_reading() {
+        let words = ["one", "two", "ten", "tens", "thousand", "seventeen"];
+        let list: Vec<(&str, u8)> = words
+            .iter()
+            .map(|&w| (w, NUMBER))
+            .chain([
+                ("killed", CASUALTY),
+                ("dead", CASUALTY),
+                ("may", DATE),
+                ("tens", DATE),
+            ])
+            .collect();
+        let set = WordSet::new(&list);
+        let ac = automaton(&words);
+        let pieces = [
+            "one",
+            "Two",
+            "TEN",
+            "tens",
+            "thousand",
+            "seventeen",
+            "killed",
+            "Dead",
+            "may",
+            "someone",
+            "often",
+            "x",
+            "ab",
+            "the",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "5",
+            "1,500",
+            "'",
+            "\u{2019}",
+            "\u{e9}",
+            "-",
+            "phone5",
+            "one'two",
+            "\u{e9}one",
+            "abcdefghijklmnopqrstuvwxyz",
+            "oneoneoneoneoneoneoneoneone",
+        ];
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut rand = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..400 {
+            let len = rand(120);
+            let text: String = (0..len).map(|_| pieces[rand(pieces.len())]).collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for _ in 0..6 {
+                let (a, b) = (bounds[rand(bounds.len())], bounds[rand(bounds.len())]);
+                let (lo, hi) = (a.min(b), a.max(b));
+                let mut got = Vec::new();
+                let cues =
+                    WordHits::new(&text, lo, hi, &set, &ac).read_all(&mut got, &mut Vec::new());
+                assert_eq!(
+                    (got, cues),
+                    plain(&text, lo, hi, &set, &ac),
+                    "{text:?} {lo} {hi}"
+                );
+            }
         }
     }
 

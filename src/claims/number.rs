@@ -48,7 +48,7 @@
 //! assert!(number::find_all("a year and the 40th day").is_empty());
 //! ```
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -194,6 +194,9 @@ pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<Number
         digits.clear();
         let cues = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC)
             .read_all(found, digits);
+        if found.is_empty() && digits.is_empty() {
+            return cues;
+        }
         let digit = find_from(
             text,
             span,
@@ -228,6 +231,7 @@ fn find_from<'t>(
     let mut next_digit = digits.next(bytes, lo, lo);
     let any_digit = digits.any();
     let mut digit_from = next_digit.unwrap_or(hi);
+    let p = Parser::new(text, lo, hi);
     loop {
         // (Once the digits have run out, `digit_from` is `hi`: there is nothing to look for.)
         if next_digit.is_none_or(|d| d < pos) && digit_from < hi {
@@ -252,7 +256,6 @@ fn find_from<'t>(
             next_digit = None;
             digit_from = anchor + 1;
         }
-        let p = Parser { text, lo, hi };
         match p.number_at(anchor) {
             Parsed::Number(m) => {
                 pos = m.span.end;
@@ -447,6 +450,13 @@ fn classify(word: &str) -> Option<W> {
     (k > 0).then(|| WORDS[usize::from(k - 1)].1)
 }
 
+/// [`classify`] of `text[start..end]`, read in place.
+#[inline]
+fn classify_at(classes: &WordMap<u8>, text: &str, start: usize, end: usize) -> Option<W> {
+    let k = classes.get_at(text.as_bytes(), start, end);
+    WORDS.get(usize::from(k).wrapping_sub(1)).map(|&(_, w)| w)
+}
+
 /// The index + 1 of each of [`WORDS`], by word (0 for any other word).
 static CLASSES: Lazy<WordMap<u8>> = Lazy::new(|| {
     let words: Vec<(&[u8], u8)> = WORDS
@@ -499,6 +509,13 @@ struct Parser<'t> {
     text: &'t str,
     lo: usize,
     hi: usize,
+    /// The last token [`next`](Self::next) found, by position: the parse of a number
+    /// asks for the token after it several times (a magnitude? `and a half`? a range?).
+    next_memo: Cell<(usize, Option<Token>)>,
+    /// The last token [`prev`](Self::prev) found, by position (a sign? `between`?).
+    prev_memo: Cell<(usize, Option<Token>)>,
+    /// [`CLASSES`].
+    classes: &'static WordMap<u8>,
 }
 
 /// Where a run of number words stopped, and in what state.
@@ -514,12 +531,58 @@ enum Last {
 }
 
 impl<'t> Parser<'t> {
+    fn new(text: &'t str, lo: usize, hi: usize) -> Parser<'t> {
+        Parser {
+            text,
+            lo,
+            hi,
+            next_memo: Cell::new((usize::MAX, None)),
+            prev_memo: Cell::new((usize::MAX, None)),
+            classes: &CLASSES,
+        }
+    }
+
+    /// The number word of token `t`, if it is one.
+    fn classify(&self, t: Token) -> Option<W> {
+        classify_at(self.classes, self.text, t.span.start, t.span.end)
+    }
+
     fn next(&self, pos: usize) -> Option<Token> {
-        next_token(self.text, pos, self.hi)
+        let (at, t) = self.next_memo.get();
+        if at == pos {
+            return t;
+        }
+        let t = next_token(self.text, pos, self.hi);
+        self.next_memo.set((pos, t));
+        t
     }
 
     fn prev(&self, pos: usize) -> Option<Token> {
-        prev_token(self.text, pos, self.lo)
+        let (at, t) = self.prev_memo.get();
+        if at == pos {
+            return t;
+        }
+        let t = prev_token(self.text, pos, self.lo);
+        self.prev_memo.set((pos, t));
+        t
+    }
+
+    /// False if the token before `pos` ([`prev`](Self::prev)) is known, from the byte
+    /// before `pos` (after one space), not to end in one of the ASCII bytes `last`: a
+    /// test to run before looking for a word or a sign there. True when that byte is
+    /// white space or not ASCII (the token is then looked for).
+    #[inline]
+    fn prev_may_end_in(&self, pos: usize, last: &[u8]) -> bool {
+        let b = self.text.as_bytes();
+        let mut end = pos;
+        if end > self.lo && b.get(end - 1) == Some(&b' ') {
+            end -= 1;
+        }
+        if end <= self.lo {
+            return false;
+        }
+        b.get(end - 1)
+            .is_none_or(|&x| x >= 0x80 || x.is_ascii_whitespace() || last.contains(&x))
     }
 
     fn word(&self, t: Token) -> &'t str {
@@ -532,7 +595,7 @@ impl<'t> Parser<'t> {
         if !t.is_word() {
             return None;
         }
-        Some((t, classify(self.word(t))?))
+        Some((t, self.classify(t)?))
     }
 
     /// The number word that continues a number ending at `pos`: after spaces, a hyphen
@@ -548,7 +611,7 @@ impl<'t> Parser<'t> {
         if allow_and && t.is(self.text, "and") {
             return self.number_word(t.span.end);
         }
-        Some((t, classify(self.word(t))?))
+        Some((t, self.classify(t)?))
     }
 
     fn finish(&self, p: Partial) -> Parsed<'t> {
@@ -589,6 +652,9 @@ impl<'t> Parser<'t> {
 
     /// A sign before `start`: `minus`, `negative`, or `-`/`−` glued to digits.
     fn sign_before(&self, start: usize, form: Form) -> Option<(usize, bool)> {
+        if !self.prev_may_end_in(start, b"sSeE-") {
+            return None;
+        }
         let t = self.prev(start)?;
         if t.is(self.text, "minus") || t.is(self.text, "negative") {
             return Some((t.span.start, true));
@@ -622,7 +688,11 @@ impl<'t> Parser<'t> {
     /// `between A and B`, `A-B`, `A to B`, `A or B` (A below B) as one range.
     fn range_after(&self, a: Partial) -> Option<Partial> {
         let av = a.amount.exact()?;
-        let between = self.prev(a.start).filter(|t| t.is(self.text, "between"));
+        let between = if self.prev_may_end_in(a.start, b"nN") {
+            self.prev(a.start).filter(|t| t.is(self.text, "between"))
+        } else {
+            None
+        };
         let joiner = self.next(a.end)?;
         let word_joiner = |w: &str| joiner.is(self.text, w);
         let dash = joiner.is_char(self.text, '-')
@@ -638,7 +708,9 @@ impl<'t> Parser<'t> {
         }
         if word_joiner("to") {
             // `from A to B` is a change: two figures.
-            if self.prev(a.start).is_some_and(|t| t.is(self.text, "from")) {
+            if self.prev_may_end_in(a.start, b"mM")
+                && self.prev(a.start).is_some_and(|t| t.is(self.text, "from"))
+            {
                 return None;
             }
         }
@@ -999,14 +1071,16 @@ impl<'t> Parser<'t> {
         }
         // `no-one`, `some-one`: part of a hyphenated word that is no number.
         if let Some(h) = self
-            .prev(t.span.start)
+            .prev_may_end_in(t.span.start, b"-")
+            .then(|| self.prev(t.span.start))
+            .flatten()
             .filter(|h| h.span.end == t.span.start && h.is_char(self.text, '-'))
         {
             if let Some(b) = self
                 .prev(h.span.start)
                 .filter(|b| b.span.end == h.span.start && b.is_word())
             {
-                if classify(self.word(b)).is_none() {
+                if self.classify(b).is_none() {
                     return Err(t.span.end);
                 }
             }
@@ -1223,7 +1297,7 @@ impl<'t> Parser<'t> {
         let (num, den_at) = if n.is(self.text, "a") || n.is(self.text, "an") {
             (1, n.span.end)
         } else {
-            match classify(self.word(n))? {
+            match self.classify(n)? {
                 W::Unit(v) if v > 0 => (i128::from(v), n.span.end),
                 _ => return None,
             }
@@ -1492,6 +1566,25 @@ fn is_phone_like(b: &[u8], i: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prev_may_end_in_never_rules_out_the_token_before() {
+        let text = "between 5, minus\u{a0}3 -2 from\t4 (no-one) \u{2212}7 NEGATIVE  9 x\u{e9} 1";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &lo in &bounds {
+            for &pos in bounds.iter().filter(|&&p| p >= lo) {
+                let p = Parser::new(text, lo, text.len());
+                let last = p.prev(pos).map(|t| text.as_bytes()[t.span.end - 1]);
+                for set in [b"sSeE-".as_slice(), b"nN", b"mM", b"-"] {
+                    if last.is_some_and(|x| set.contains(&x)) {
+                        assert!(p.prev_may_end_in(pos, set), "{lo} {pos} {set:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn classify_finds_every_word_in_any_case() {

@@ -40,13 +40,25 @@ fn shape(n: usize, first: u8, last: u8) -> usize {
 
 /// The low `n` bytes of a `u64` (all of them for 8 or more).
 #[inline(always)]
-fn low_bytes(n: usize) -> u64 {
+const fn low_bytes(n: usize) -> u64 {
     match n {
         0 => 0,
         8.. => u64::MAX,
         n => (1u64 << (8 * n)) - 1,
     }
 }
+
+/// The masks of the first `n` bytes of sixteen (`n` up to 16), as two little-endian
+/// `u64`.
+static RUN_MASKS: [[u64; 2]; 17] = {
+    let mut t = [[0u64; 2]; 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = [low_bytes(n), low_bytes(n.saturating_sub(8))];
+        n += 1;
+    }
+    t
+};
 
 /// Odd multipliers to try, in turn, until one lets every bucket find a displacement.
 const MULTIPLIERS: [u64; 8] = [
@@ -237,6 +249,43 @@ impl<V: Copy + PartialEq + std::fmt::Debug> WordMap<V> {
         }
     }
 
+    /// The value of the run of `n` ASCII letters whose bytes, and those after them, are
+    /// the sixteen of `words` (little-endian): the default for a run longer than 16. The
+    /// bytes after the run are masked off by a table, not by branches, so that nothing
+    /// in a lookup branches on the run.
+    #[inline(always)]
+    pub(crate) fn get_loaded(&self, words: [u64; 2], n: usize) -> V {
+        let [m0, m1] = RUN_MASKS[if n <= 16 { n } else { 0 }];
+        let ones = 0x2020_2020_2020_2020u64;
+        self.get_key([(words[0] | ones) & m0, (words[1] | ones) & m1])
+    }
+
+    /// The value of `bytes[start..end]`, whatever those bytes are (the default for
+    /// anything but a word of 1 to 16 ASCII letters in the map), read in place where
+    /// sixteen bytes follow its start.
+    #[inline(always)]
+    pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> V {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) >= 16 {
+            return self.default;
+        }
+        match (
+            crate::swar::load(bytes, start),
+            crate::swar::load(bytes, start + 8),
+        ) {
+            (Some(a), Some(b)) => {
+                let [m0, m1] = RUN_MASKS[n];
+                let high = crate::swar::HIGH;
+                let letters = (crate::swar::letters(a) | !m0) & (crate::swar::letters(b) | !m1);
+                if letters & high != high {
+                    return self.default;
+                }
+                self.get_loaded([a, b], n)
+            }
+            _ => bytes.get(start..end).map_or(self.default, |w| self.get(w)),
+        }
+    }
+
     /// Heap memory of the table, in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
@@ -288,6 +337,41 @@ mod tests {
                 assert_eq!(map.get(w.as_bytes()), 0, "{w:?}");
             }
         }
+        // Sixteen bytes loaded from a run and what follows it.
+        for (w, v) in &list {
+            let mut buf = [b'x'; 16];
+            buf[..w.len()].copy_from_slice(&w.to_ascii_uppercase());
+            let a = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            let b = u64::from_le_bytes(buf[8..].try_into().unwrap());
+            assert_eq!(map.get_loaded([a, b], w.len()), *v);
+            if w.len() < 16 {
+                assert_eq!(
+                    map.get_loaded([a, b], w.len() + 1),
+                    map.get(&buf[..=w.len()])
+                );
+            }
+        }
+        assert_eq!(map.get_loaded([u64::MAX; 2], 17), 0);
+        // Any bytes, in place.
+        let text = "one seven-teen Zz\u{e9}ta ab1 q'z ".repeat(3);
+        let b = text.as_bytes();
+        for start in 0..=b.len() {
+            for end in start..=(start + 20).min(b.len()) {
+                assert_eq!(
+                    map.get_at(b, start, end),
+                    map.get(&b[start..end]),
+                    "{start} {end}"
+                );
+            }
+        }
+        assert_eq!(map.get_at(b, 5, 2), 0);
+        for (w, v) in &list {
+            let text = [b"(".as_slice(), w, b"9-abcdefghijklmnopqr"].concat();
+            assert_eq!(map.get_at(&text, 1, 1 + w.len()), *v);
+            assert_eq!(map.get_at(&text, 1, 2 + w.len()), 0);
+            assert_eq!(map.get_at(&text, 0, 1 + w.len()), 0);
+        }
+        assert_eq!(map.get_loaded([0; 2], 0), 0);
         // Near the end of the text, read a byte at a time.
         let text = b"xx ZZYZX";
         assert_eq!(map.get_run(text, 3, 8), map.get(b"zzyzx"));
