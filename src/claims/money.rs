@@ -211,6 +211,29 @@ static FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
     v
 });
 
+/// The lengths of the words of [`FIRST_WORDS`] (bit `len`), by their first byte: a word
+/// whose first letter and length fit no first word is none, with no search.
+static FIRST_SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
+    let mut t = [0u32; 256];
+    for w in FIRST_WORDS.iter() {
+        t[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+    }
+    t
+});
+
+/// Is `w` (as written) one of [`FIRST_WORDS`], ignoring ASCII case?
+fn is_first_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&c) = b.first() else {
+        return false;
+    };
+    if b.len() >= 32 || FIRST_SHAPES[usize::from(c | 0x20)] >> b.len() & 1 == 0 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    scan::lower(w, &mut buf).is_some_and(|l| FIRST_WORDS.binary_search(&l).is_ok())
+}
+
 /// The indices of [`WORDS`] by the first byte of the phrase, in order.
 static WORDS_BY_FIRST: Lazy<Vec<Vec<usize>>> = Lazy::new(|| {
     let mut v = vec![Vec::new(); 256];
@@ -632,12 +655,8 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
     }
     // Most numbers count something else: look at the next word before anything dearer.
     let w1 = f.next(from)?;
-    if w1.is_word() {
-        let mut b1 = [0u8; 24];
-        let w = scan::lower(w1.text(text), &mut b1).unwrap_or("");
-        if FIRST_WORDS.binary_search(&w).is_err() && !is_code(w1.text(text)) {
-            return None;
-        }
+    if w1.is_word() && !is_first_word(w1.text(text)) && !is_code(w1.text(text)) {
+        return None;
     }
     let mut buf = [0u8; 64];
     let mut ends = [0usize; 6];
@@ -966,6 +985,36 @@ mod tests {
     use crate::claims::testing::{Expect, check_kind};
     use crate::claims::{ClaimKind, Qualifier};
     use crate::span::Span;
+
+    #[test]
+    fn first_words_by_shape() {
+        let reference = |w: &str| {
+            let l = w.to_ascii_lowercase();
+            w.is_ascii() && w.len() <= 24 && super::FIRST_WORDS.binary_search(&l.as_str()).is_ok()
+        };
+        let mut words: Vec<String> = super::FIRST_WORDS.iter().map(|w| w.to_string()).collect();
+        for w in super::FIRST_WORDS.iter() {
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        for w in [
+            "",
+            "people",
+            "Dollars",
+            "é",
+            "€uro",
+            "a",
+            "zz",
+            "percentages",
+            "U",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(super::is_first_word(w), reference(w), "{w:?}");
+        }
+    }
 
     fn money(text: &str, want: &[Expect]) {
         check_kind(ClaimKind::Money, text, want);
