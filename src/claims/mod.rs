@@ -304,19 +304,40 @@ fn arbitrate<'t>(out: &mut Vec<Claim<'t>>, from: usize, cands: &mut Vec<Claim<'t
     out[from..].sort_by_key(|c| (c.span.start, c.span.end));
 }
 
-/// Removes the elements at `indices` (increasing) from `v`, in one pass.
+/// Removes the elements at `indices` (increasing) from `v`, in one pass over the elements
+/// from the first index on only (a sentence's claims sit at the end of the document's).
 pub(crate) fn remove_sorted<T>(v: &mut Vec<T>, indices: &[usize]) {
-    if indices.is_empty() {
+    let Some(&first) = indices.first() else {
         return;
-    }
+    };
+    let mut kept = first;
     let mut k = 0;
-    let mut at = 0;
-    v.retain(|_| {
-        let drop = indices.get(k) == Some(&at);
-        k += usize::from(drop);
-        at += 1;
-        !drop
-    });
+    for r in first..v.len() {
+        if indices.get(k) == Some(&r) {
+            k += 1;
+        } else {
+            v.swap(kept, r);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
+}
+
+#[cfg(test)]
+#[test]
+fn removes_sorted_indices() {
+    for n in 0..7usize {
+        for mask in 0..(1u32 << n) {
+            let indices: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
+            let mut got: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+            let want: Vec<String> = (0..n)
+                .filter(|i| !indices.contains(i))
+                .map(|i| i.to_string())
+                .collect();
+            remove_sorted(&mut got, &indices);
+            assert_eq!(got, want, "{n} {indices:?}");
+        }
+    }
 }
 
 #[cfg(test)]
