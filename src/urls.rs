@@ -20,40 +20,45 @@ pub fn protected_spans(text: &str) -> Vec<Span> {
 pub fn protected_spans_into(text: &str, out: &mut Vec<Span>) {
     out.clear();
     let bytes = text.as_bytes();
-    // Each marker kind in turn; a token holding many markers (`http://a/http://a/…`) is
-    // measured once, by the first of them, and the later ones only extend its end.
-    let mut tok = Token::default();
-    for pos in memmem::find_iter(bytes, b"://") {
-        tok.push(bytes, pos, out);
-    }
+    // Each marker kind has its own token, so that a token holding many markers
+    // (`http://a/http://a/…`) is measured once, by the first of them, and the later ones
+    // only extend its end. `://`, `@` and `/` are found in one pass, by their `@` and `/`.
     let mut tok = Token::default();
     for pos in memmem::find_iter(bytes, b"www.") {
         if pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric() {
             tok.push(bytes, pos, out);
         }
     }
-    let mut tok = Token::default();
-    for pos in memchr::memchr_iter(b'@', bytes) {
-        if is_email_at(bytes, pos) {
-            tok.push(bytes, pos, out);
+    let (mut scheme, mut email, mut path) = (Token::default(), Token::default(), Token::default());
+    for pos in memchr::memchr2_iter(b'/', b'@', bytes) {
+        if bytes[pos] == b'@' {
+            if is_email_at(bytes, pos) {
+                email.push(bytes, pos, out);
+            }
+            continue;
         }
-    }
-    let mut tok = Token::default();
-    for pos in memchr::memchr_iter(b'/', bytes) {
+        // `://`, found by its first slash.
+        if pos > 0 && bytes[pos - 1] == b':' && bytes.get(pos + 1) == Some(&b'/') {
+            scheme.push(bytes, pos - 1, out);
+        }
         if is_domain_path_at(bytes, pos) {
-            tok.push(bytes, pos, out);
+            path.push(bytes, pos, out);
         }
     }
     if out.len() > 1 {
+        // Sorted, then merged in place.
         out.sort_unstable();
-        let mut merged: Vec<Span> = Vec::with_capacity(out.len());
-        for s in out.drain(..) {
-            match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
+        let mut kept = 0;
+        for r in 1..out.len() {
+            let s = out[r];
+            if s.start <= out[kept].end {
+                out[kept].end = out[kept].end.max(s.end);
+            } else {
+                kept += 1;
+                out[kept] = s;
             }
         }
-        *out = merged;
+        out.truncate(kept + 1);
     }
 }
 
@@ -76,16 +81,16 @@ struct Token {
     raw_end: usize,
     /// `raw_end` less the sentence punctuation that ends the token.
     trimmed_end: usize,
-    /// Whether `out`'s last span is this token's.
-    pushed: bool,
+    /// Where this token's span is in `out`, once pushed.
+    pushed: Option<usize>,
 }
 
 impl Token {
     /// Protects the token around the marker at `pos` (markers come in increasing order).
     fn push(&mut self, bytes: &[u8], pos: usize, out: &mut Vec<Span>) {
-        if !(self.pushed && pos < self.raw_end) {
+        if !(self.pushed.is_some() && pos < self.raw_end) {
             self.measure(bytes, pos);
-            self.pushed = false;
+            self.pushed = None;
         }
         // Sentence punctuation after a URL is not part of it, but the marker is.
         let mut end = self.trimmed_end.max(pos + 1).min(self.raw_end.max(pos + 1));
@@ -98,11 +103,11 @@ impl Token {
         if self.start >= end {
             return;
         }
-        match out.last_mut() {
-            Some(last) if self.pushed => last.end = last.end.max(end),
-            _ => {
+        match self.pushed.and_then(|i| out.get_mut(i)) {
+            Some(span) => span.end = span.end.max(end),
+            None => {
+                self.pushed = Some(out.len());
                 out.push(Span::new(self.start, end));
-                self.pushed = true;
             }
         }
     }
@@ -228,6 +233,57 @@ mod tests {
             found("«https://a.ir/x» “www.a.com”"),
             ["https://a.ir/x", "www.a.com"]
         );
+    }
+
+    /// The spans as found one marker kind at a time, each kind in its own list.
+    fn by_kind(text: &str) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let mut all = Vec::new();
+        let kinds: [Vec<usize>; 4] = [
+            memmem::find_iter(bytes, b"://").collect(),
+            memmem::find_iter(bytes, b"www.")
+                .filter(|&p| p == 0 || !bytes[p - 1].is_ascii_alphanumeric())
+                .collect(),
+            memchr::memchr_iter(b'@', bytes)
+                .filter(|&p| is_email_at(bytes, p))
+                .collect(),
+            memchr::memchr_iter(b'/', bytes)
+                .filter(|&p| is_domain_path_at(bytes, p))
+                .collect(),
+        ];
+        for markers in kinds {
+            let mut own = Vec::new();
+            let mut tok = Token::default();
+            for pos in markers {
+                tok.push(bytes, pos, &mut own);
+            }
+            all.extend(own);
+        }
+        all.sort_unstable();
+        let mut merged: Vec<Span> = Vec::new();
+        for s in all {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        merged
+    }
+
+    #[test]
+    fn one_pass_as_by_kind() {
+        let texts = [
+            "See https://www.iran-interlink.org/?p=1234, or write to info@iran.org.",
+            "at www.mek.com and nejatngo.org/en/posts/12677 today",
+            "http://a/http://a/www.b.com/x@y.org ://// :// a@b.cd/ef www.www.x",
+            "mail a.b@c.de/x.org/y, then http://x.ir/a@b.co www.x.org/p http://",
+            "«https://a.ir/x» “www.a.com” (x@y.com) [z.org/1] <ftp://q.r/s>",
+            "no markers at all, just text / and @ here",
+            "é://é x@y.zz€ ab.cd/ \u{a0}http://x\u{a0}y \u{2009}://\u{202f}",
+        ];
+        for t in texts {
+            assert_eq!(protected_spans(t), by_kind(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -247,40 +247,40 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
 /// The qualifier written just before `start`: its start and kind (`at least $5`,
 /// `some 17,000`, `~300`).
 pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, Qualifier)> {
-    if let Some(t) = f.prev(start) {
-        if t.is_char(f.text, '~') || t.is_char(f.text, '≈') {
-            return Some((t.span.start, Qualifier::Approximately));
+    let last = f.prev(start)?;
+    if !last.is_word() {
+        if last.is_char(f.text, '~') || last.is_char(f.text, '≈') {
+            return Some((last.span.start, Qualifier::Approximately));
         }
+        return None;
     }
     // Most figures have no hedge: reject on the word just before, cheaply.
-    let last = f.prev(start).filter(|t| t.is_word())?;
     let mut lb = [0u8; 24];
+    let lw = scan::lower(last.text(f.text), &mut lb)?;
     if !matches!(
-        scan::lower(last.text(f.text), &mut lb),
-        Some(
-            "than"
-                | "least"
-                | "of"
-                | "most"
-                | "to"
-                | "over"
-                | "above"
-                | "under"
-                | "below"
-                | "as"
-                | "quite"
-                | "estimated"
-                | "some"
-                | "about"
-                | "around"
-                | "roughly"
-                | "approximately"
-                | "approx"
-                | "circa"
-                | "nearly"
-                | "almost"
-                | "exceeding"
-        )
+        lw,
+        "than"
+            | "least"
+            | "of"
+            | "most"
+            | "to"
+            | "over"
+            | "above"
+            | "under"
+            | "below"
+            | "as"
+            | "quite"
+            | "estimated"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "approx"
+            | "circa"
+            | "nearly"
+            | "almost"
+            | "exceeding"
     ) {
         return None;
     }
@@ -296,7 +296,12 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
     }
     'entries: for (words, q) in BEFORE {
         let n = words.len();
-        for (k, w) in words.iter().enumerate() {
+        // The word just before (`lw`) must be the entry's last word: a string compare
+        // rules out most entries.
+        if words[n - 1] != lw {
+            continue;
+        }
+        for (k, w) in words.iter().enumerate().take(n - 1) {
             // toks[0] is the word just before: it must match the last word of the entry.
             match toks[n - 1 - k] {
                 Some(t) if t.is(f.text, w) => {}
@@ -1422,9 +1427,19 @@ pub(crate) fn is_reference_word(w: &str) -> bool {
 
 /// A month name or its abbreviation.
 pub(crate) fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    // Most words are no month: three to nine letters, the first of `jfmasond`.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0] | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return false;
+    }
     let mut buf = [0u8; 24];
     matches!(
-        scan::lower(w.trim_end_matches('.'), &mut buf),
+        scan::lower(w, &mut buf),
         Some(
             "january"
                 | "february"
@@ -1530,6 +1545,65 @@ mod tests {
         };
         let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
+    }
+
+    #[test]
+    fn months_as_before() {
+        const MONTHS: &[&str] = &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ];
+        let reference = |w: &str| {
+            let t = w.trim_end_matches('.');
+            t.is_ascii() && MONTHS.contains(&t.to_ascii_lowercase().as_str())
+        };
+        let mut words: Vec<String> = Vec::new();
+        for m in MONTHS {
+            words.push(m.to_string());
+            words.push(m.to_uppercase());
+            words.push(format!("{m}."));
+            words.push(format!("{m}.."));
+            words.push(format!("{m}s"));
+            words.push(m[1..].to_string());
+        }
+        for w in [
+            "",
+            ".",
+            "Mayo",
+            "JUNE.",
+            "ma",
+            "Décembre",
+            "people",
+            "Jüne",
+            "m",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(is_month(w), reference(w), "{w:?}");
+        }
     }
 
     #[test]

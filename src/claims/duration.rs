@@ -68,13 +68,16 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
         if n.form.name_hyphen || n.form.signed || n.form.pence || n.form.code_prefix {
             continue;
         }
-        if let Some(c) = duration_at(f, n) {
-            out.push(c);
-        }
+        duration_at(f, n, out);
     }
 }
 
-fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
+/// Pushes the duration claim of `n`, if it is one (built in place: a claim is big).
+fn duration_at<'t>(
+    f: &Figures<'t, '_>,
+    n: &NumberMatch<'t>,
+    out: &mut Vec<Claim<'t>>,
+) -> Option<()> {
     let text = f.text;
     let mut start = n.span.start;
     let mut end = n.span.end;
@@ -150,39 +153,44 @@ fn duration_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
                 end = a.span.end;
             }
         }
-    } else if let Some(c) = appositive_age(f, n) {
-        return Some(c);
+    } else if appositive_age(f, n, out).is_some() {
+        return Some(());
     } else {
         return None;
     }
     if mult != 1 {
         amount = amount.times(Number::from(mult))?;
     }
-    let mut c = f.claim(ClaimKind::Duration, Span::new(start, end), amount);
-    c.unit = Some(unit.into());
-    let mut span = c.span;
+    let mut span = Span::new(start, end);
+    let mut qualifier = None;
     if age_word.is_none() {
         if let Some((qs, q)) = qualifier_before(f, start) {
             span.start = qs;
-            c.qualifier = Some(q);
+            qualifier = Some(q);
         }
     }
-    if c.qualifier.is_none() {
+    if qualifier.is_none() {
         if let Some((qe, q)) = qualifier_after(f, end) {
             span.end = qe;
-            c.qualifier = Some(q);
+            qualifier = Some(q);
         }
     }
-    c.span = span;
-    c.text = &text[span];
-    Some(c)
+    out.push(f.claim(ClaimKind::Duration, span, amount));
+    let c = out.last_mut()?;
+    c.unit = Some(unit.into());
+    c.qualifier = qualifier;
+    Some(())
 }
 
 /// An age in apposition to a name: `Maryam Smith, 45, said`, `Smith, 45,`, `with Eileen
 /// Lee, 24.`, `Eileen Lee (24)`. A number from 1 to 119 in digits, set off by commas or
 /// brackets right after a capitalised word; when the age closes the sentence or sits in
 /// brackets, the name must be a person's: two capitalised words, or an entity mention.
-fn appositive_age<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
+fn appositive_age<'t>(
+    f: &Figures<'t, '_>,
+    n: &NumberMatch<'t>,
+    out: &mut Vec<Claim<'t>>,
+) -> Option<()> {
     let text = f.text;
     if !n.form.digits || n.form.words {
         return None;
@@ -220,9 +228,9 @@ fn appositive_age<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<
     if !closed {
         return None;
     }
-    let mut c = f.claim(ClaimKind::Duration, n.span, n.amount);
-    c.unit = Some("year".into());
-    Some(c)
+    out.push(f.claim(ClaimKind::Duration, n.span, n.amount));
+    out.last_mut()?.unit = Some("year".into());
+    Some(())
 }
 
 /// Another number in brackets in the sentence than `n`: a list of seeds or scores.

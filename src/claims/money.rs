@@ -211,6 +211,29 @@ static FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
     v
 });
 
+/// The lengths of the words of [`FIRST_WORDS`] (bit `len`), by their first byte: a word
+/// whose first letter and length fit no first word is none, with no search.
+static FIRST_SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
+    let mut t = [0u32; 256];
+    for w in FIRST_WORDS.iter() {
+        t[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+    }
+    t
+});
+
+/// Is `w` (as written) one of [`FIRST_WORDS`], ignoring ASCII case?
+fn is_first_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&c) = b.first() else {
+        return false;
+    };
+    if b.len() >= 32 || FIRST_SHAPES[usize::from(c | 0x20)] >> b.len() & 1 == 0 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    scan::lower(w, &mut buf).is_some_and(|l| FIRST_WORDS.binary_search(&l).is_ok())
+}
+
 /// The indices of [`WORDS`] by the first byte of the phrase, in order.
 static WORDS_BY_FIRST: Lazy<Vec<Vec<usize>>> = Lazy::new(|| {
     let mut v = vec![Vec::new(); 256];
@@ -229,9 +252,32 @@ const CODES: &[&str] = &[
     "COP", "TWD",
 ];
 
+/// [`CODES`] as little-endian numbers of their three bytes, for comparisons with no
+/// string compare.
+const CODE_KEYS: [u32; CODES.len()] = {
+    let mut t = [0u32; CODES.len()];
+    let mut i = 0;
+    while i < CODES.len() {
+        let b = CODES[i].as_bytes();
+        t[i] = code_key([b[0], b[1], b[2]]);
+        i += 1;
+    }
+    t
+};
+
+/// The key of a three-byte code in [`CODE_KEYS`].
+const fn code_key(b: [u8; 3]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], 0])
+}
+
 /// Is `w` one of [`CODES`]? (Three capitals first: most words are not.)
 fn is_code(w: &str) -> bool {
-    w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && CODES.contains(&w)
+    match *w.as_bytes() {
+        [a, b, c] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() => {
+            CODE_KEYS.contains(&code_key([a, b, c]))
+        }
+        _ => false,
+    }
 }
 
 /// Signs written before a number.
@@ -263,6 +309,10 @@ fn sign_currency(c: char) -> Option<&'static str> {
 
 /// Signs written after a number (`100元`, `100 ₡`, `5 €`).
 fn sign_after(s: &str) -> Option<&'static str> {
+    // All the signs are outside ASCII.
+    if s.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     let c = s.chars().next()?;
     match c {
         '元' => Some("CNY"),
@@ -577,12 +627,12 @@ fn before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, &'static str)> {
             return Some((t.span.start, code_of(w)));
         }
     }
-    if w == "Rs" || w == "INR" {
+    if matches!(w.as_bytes(), b"Rs" | b"INR") {
         return Some((t.span.start, "INR"));
     }
     if let Some(dot) = f.prev(start).filter(|d| d.is_char(text, '.')) {
         if f.prev(dot.span.start)
-            .is_some_and(|p| &text[p.span] == "Rs")
+            .is_some_and(|p| &text.as_bytes()[p.span] == b"Rs")
         {
             return Some((dot.span.start - 2, "INR"));
         }
@@ -631,13 +681,10 @@ fn after(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> Option<Found> {
         }
     }
     // Most numbers count something else: look at the next word before anything dearer.
+    // (No currency word or code starts with punctuation.)
     let w1 = f.next(from)?;
-    if w1.is_word() {
-        let mut b1 = [0u8; 24];
-        let w = scan::lower(w1.text(text), &mut b1).unwrap_or("");
-        if FIRST_WORDS.binary_search(&w).is_err() && !is_code(w1.text(text)) {
-            return None;
-        }
+    if !w1.is_word() || !is_first_word(w1.text(text)) && !is_code(w1.text(text)) {
+        return None;
     }
     let mut buf = [0u8; 64];
     let mut ends = [0usize; 6];
@@ -788,17 +835,37 @@ fn cents_after(
     None
 }
 
-/// A money claim being built, with what range merging needs.
-struct Cand<'t> {
-    claim: Claim<'t>,
-    /// Where the figure itself starts (after any qualifier).
-    figure_start: usize,
-    magnitude: u8,
+/// What range merging needs of each money claim pushed: where its figure starts (after
+/// any qualifier) and its magnitude. The first few are kept inline: most sentences hold
+/// one sum or two, and need no allocation.
+#[derive(Default)]
+struct Sides {
+    inline: [(usize, u8); 4],
+    len: usize,
+    more: Vec<(usize, u8)>,
+}
+
+impl Sides {
+    fn push(&mut self, side: (usize, u8)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = side,
+            None => self.more.push(side),
+        }
+        self.len += 1;
+    }
+
+    fn get(&self, i: usize) -> (usize, u8) {
+        match self.inline.get(i) {
+            Some(&side) => side,
+            None => self.more[i - self.inline.len()],
+        }
+    }
 }
 
 /// Pushes the money claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
-    let mut cands: Vec<Cand<'t>> = Vec::new();
+    let from = out.len();
+    let mut sides = Sides::default();
     let mut skip_to = 0;
     for (i, n) in f.nums.iter().enumerate() {
         if n.span.start < skip_to || n.form.name_hyphen {
@@ -882,50 +949,48 @@ pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
             c.span = span;
             c.text = &f.text[span];
         }
-        cands.push(Cand {
-            claim: c,
-            figure_start: start,
-            magnitude: n.form.magnitude,
-        });
+        out.push(c);
+        sides.push((start, n.form.magnitude));
     }
-    merge_ranges(f, &mut cands);
-    out.extend(cands.into_iter().map(|c| c.claim));
+    if out.len() > from + 1 {
+        merge_ranges(f, out, from, &sides);
+    }
 }
 
 /// `$5m-$10m`, `$5 to $10 million`, `between $5m and $10m`: two sums of one currency
 /// joined by a dash, `to` or (after `between`) `and` become one range. `from $5m to $10m`
 /// stays two claims: a change.
-fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
+fn merge_ranges<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>, from: usize, sides: &Sides) {
     // Sums merged into the one before them, dropped at the end in one pass.
     let mut merged_away = Vec::new();
-    let mut i = 0;
-    while i + 1 < cands.len() {
-        let (a, b) = (&cands[i], &cands[i + 1]);
+    let mut i = from;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let ((a_figure_start, a_magnitude), (_, b_magnitude)) =
+            (sides.get(i - from), sides.get(i + 1 - from));
         let joined = (|| {
-            if a.claim.currency != b.claim.currency
-                || a.claim.qualifier.is_some() && b.claim.qualifier.is_some()
-            {
+            if a.currency != b.currency || a.qualifier.is_some() && b.qualifier.is_some() {
                 return None;
             }
-            let av = a.claim.value?.as_number()?;
-            let bv = b.claim.value?.as_number()?;
-            let j = f.next(a.claim.span.end)?;
-            if scan::skip_space(f.text, j.span.end, f.hi) != b.claim.span.start {
+            let av = a.value?.as_number()?;
+            let bv = b.value?.as_number()?;
+            let j = f.next(a.span.end)?;
+            if scan::skip_space(f.text, j.span.end, f.hi) != b.span.start {
                 return None;
             }
-            let between = f.prev_is(a.figure_start, "between");
+            let between = f.prev_is(a_figure_start, "between");
             let dash = j.is_char(f.text, '-') || j.is_char(f.text, '–') || j.is_char(f.text, '—');
             let ok = if between.is_some() {
                 j.is(f.text, "and")
             } else {
                 dash || j.is(f.text, "to")
             };
-            if !ok || f.prev_is(a.figure_start, "from").is_some() {
+            if !ok || f.prev_is(a_figure_start, "from").is_some() {
                 return None;
             }
             let mut min = av;
-            if a.magnitude == 0 && b.magnitude > 0 {
-                if let Some(s) = av.scaled(u32::from(b.magnitude)) {
+            if a_magnitude == 0 && b_magnitude > 0 {
+                if let Some(s) = av.scaled(u32::from(b_magnitude)) {
                     if s.to_f64() < bv.to_f64() {
                         min = s;
                     }
@@ -934,17 +999,17 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
             if min.to_f64() >= bv.to_f64() {
                 return None;
             }
-            let start = between.map_or(a.claim.span.start, |t| t.span.start);
-            Some((Span::new(start, b.claim.span.end), min, bv))
+            let start = between.map_or(a.span.start, |t| t.span.start);
+            Some((Span::new(start, b.span.end), min, bv))
         })();
         match joined {
             Some((span, min, max)) => {
-                let q = cands[i].claim.qualifier.or(cands[i + 1].claim.qualifier);
-                let code = cands[i].claim.currency;
+                let q = out[i].qualifier.or(out[i + 1].qualifier);
+                let code = out[i].currency;
                 let mut c = f.claim(ClaimKind::Money, span, Amount::Range { min, max });
                 c.currency = code;
                 c.qualifier = q;
-                cands[i].claim = c;
+                out[i] = c;
                 merged_away.push(i + 1);
                 // A range has no value, so it joins nothing more: go on after it.
                 i += 2;
@@ -952,11 +1017,11 @@ fn merge_ranges<'t>(f: &Figures<'t, '_>, cands: &mut Vec<Cand<'t>>) {
             None => i += 1,
         }
     }
-    super::remove_sorted(cands, &merged_away);
-    for c in cands.iter_mut() {
-        debug_assert!(c.claim.value.is_some() || c.claim.min.is_some());
-        if let (Some(Value::Number(_)), Some(_)) = (c.claim.value, c.claim.min) {
-            c.claim.value = None;
+    super::remove_sorted(out, &merged_away);
+    for c in &mut out[from..] {
+        debug_assert!(c.value.is_some() || c.min.is_some());
+        if let (Some(Value::Number(_)), Some(_)) = (c.value, c.min) {
+            c.value = None;
         }
     }
 }
@@ -966,6 +1031,36 @@ mod tests {
     use crate::claims::testing::{Expect, check_kind};
     use crate::claims::{ClaimKind, Qualifier};
     use crate::span::Span;
+
+    #[test]
+    fn first_words_by_shape() {
+        let reference = |w: &str| {
+            let l = w.to_ascii_lowercase();
+            w.is_ascii() && w.len() <= 24 && super::FIRST_WORDS.binary_search(&l.as_str()).is_ok()
+        };
+        let mut words: Vec<String> = super::FIRST_WORDS.iter().map(|w| w.to_string()).collect();
+        for w in super::FIRST_WORDS.iter() {
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        for w in [
+            "",
+            "people",
+            "Dollars",
+            "é",
+            "€uro",
+            "a",
+            "zz",
+            "percentages",
+            "U",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(super::is_first_word(w), reference(w), "{w:?}");
+        }
+    }
 
     fn money(text: &str, want: &[Expect]) {
         check_kind(ClaimKind::Money, text, want);

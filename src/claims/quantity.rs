@@ -120,13 +120,16 @@ fn is_measure(w: &str) -> bool {
 /// Pushes the quantity claims of the sentence.
 pub(crate) fn find<'t>(f: &Figures<'t, '_>, out: &mut Vec<Claim<'t>>) {
     for n in &f.nums {
-        if let Some(c) = quantity_at(f, n) {
-            out.push(c);
-        }
+        quantity_at(f, n, out);
     }
 }
 
-fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>> {
+/// Pushes the quantity claim of `n`, if it is one (built in place: a claim is big).
+fn quantity_at<'t>(
+    f: &Figures<'t, '_>,
+    n: &NumberMatch<'t>,
+    out: &mut Vec<Claim<'t>>,
+) -> Option<()> {
     let text = f.text;
     // The tests are pure: the cheap ones go first, the ones that read the words around the
     // figure last.
@@ -200,14 +203,15 @@ fn quantity_at<'t>(f: &Figures<'t, '_>, n: &NumberMatch<'t>) -> Option<Claim<'t>
     if n.form.year_like && unit.is_none() {
         return None;
     }
-    let mut c = f.claim(
+    out.push(f.claim(
         ClaimKind::Quantity,
         Span::new(span.start, span.end),
         n.amount,
-    );
+    ));
+    let c = out.last_mut()?;
     c.qualifier = qualifier;
     c.unit = unit.map(|u| text[u].into());
-    Some(c)
+    Some(())
 }
 
 /// True if a year-like figure starting at `start` is a count: it has a hedge (`qualified`)

@@ -31,13 +31,19 @@ impl Token {
     }
 
     /// True for a word equal to `w` ignoring ASCII case (`w` in lowercase).
+    #[inline]
     pub(crate) fn is(&self, text: &str, w: &str) -> bool {
-        self.kind == TokKind::Word && text[self.span].eq_ignore_ascii_case(w)
+        self.kind == TokKind::Word
+            && self.span.len() == w.len()
+            && text.as_bytes()[self.span].eq_ignore_ascii_case(w.as_bytes())
     }
 
-    /// True for a punctuation token that is `c`.
+    /// True for a punctuation token that is `c` (a punctuation token is one character).
+    #[inline]
     pub(crate) fn is_char(&self, text: &str, c: char) -> bool {
-        self.kind == TokKind::Punct && text[self.span].starts_with(c)
+        let mut buf = [0u8; 4];
+        self.kind == TokKind::Punct
+            && text.as_bytes()[self.span] == *c.encode_utf8(&mut buf).as_bytes()
     }
 
     /// True for a word.
@@ -113,7 +119,47 @@ static ASCII_WORD: [bool; 256] = {
 };
 
 /// The token starting at or after `pos`, ending at or before `hi`.
+///
+/// The usual token, ASCII after at most one space and ended by an ASCII byte other than
+/// an apostrophe, is read here; any other goes to [`next_token_full`].
+#[inline]
 pub(crate) fn next_token(text: &str, pos: usize, hi: usize) -> Option<Token> {
+    let b = text.as_bytes();
+    let mut start = pos;
+    if start < hi && b[start] == b' ' {
+        start += 1;
+    }
+    if start >= hi {
+        return None;
+    }
+    let x0 = b[start];
+    if x0 >= 0x80 || x0.is_ascii_whitespace() {
+        return next_token_full(text, pos, hi);
+    }
+    if !ASCII_WORD[usize::from(x0)] {
+        return Some(Token {
+            span: Span::new(start, start + 1),
+            kind: TokKind::Punct,
+        });
+    }
+    let mut end = start + 1;
+    while end < hi && ASCII_WORD[usize::from(b[end])] {
+        end += 1;
+    }
+    if end < hi && (b[end] >= 0x80 || b[end] == b'\'') {
+        return next_token_full(text, pos, hi);
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// [`next_token`] for any text: white space other than one ASCII space, characters
+/// outside ASCII, apostrophes.
+#[cold]
+#[inline(never)]
+fn next_token_full(text: &str, pos: usize, hi: usize) -> Option<Token> {
     let b = text.as_bytes();
     // Most tokens follow one ASCII space: other white space takes the general path.
     let mut start = pos;
@@ -207,7 +253,47 @@ fn char_before(text: &str, pos: usize, lo: usize) -> Option<char> {
 }
 
 /// The token ending at or before `pos` (after skipping white space), starting at or after `lo`.
+///
+/// The usual token, ASCII before at most one space and begun after an ASCII byte other
+/// than an apostrophe, is read here; any other goes to [`prev_token_full`].
+#[inline]
 pub(crate) fn prev_token(text: &str, pos: usize, lo: usize) -> Option<Token> {
+    let b = text.as_bytes();
+    let mut end = pos;
+    if end > lo && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    if end <= lo {
+        return None;
+    }
+    let x0 = b[end - 1];
+    if x0 >= 0x80 || x0.is_ascii_whitespace() {
+        return prev_token_full(text, pos, lo);
+    }
+    if !ASCII_WORD[usize::from(x0)] {
+        return Some(Token {
+            span: Span::new(end - 1, end),
+            kind: TokKind::Punct,
+        });
+    }
+    let mut start = end - 1;
+    while start > lo && ASCII_WORD[usize::from(b[start - 1])] {
+        start -= 1;
+    }
+    if start > lo && (b[start - 1] >= 0x80 || b[start - 1] == b'\'') {
+        return prev_token_full(text, pos, lo);
+    }
+    Some(Token {
+        span: Span::new(start, end),
+        kind: TokKind::Word,
+    })
+}
+
+/// [`prev_token`] for any text: white space other than one ASCII space, characters
+/// outside ASCII, apostrophes.
+#[cold]
+#[inline(never)]
+fn prev_token_full(text: &str, pos: usize, lo: usize) -> Option<Token> {
     let b = text.as_bytes();
     // Most tokens are followed by one ASCII space: other white space takes the general path.
     let mut end = pos;
@@ -399,6 +485,35 @@ mod tests {
             Span::new(61, 71)
         );
         assert_eq!(prev_token(&long, 71, 0).unwrap().span, Span::new(61, 71));
+    }
+
+    #[test]
+    fn fast_paths_as_the_full_scans() {
+        for text in [
+            "Iran’s five-day ‘talks’, don't stop: 17,000 people.",
+            "  a\u{a0}b\u{2009}c \t\n x'  'y '' l'État’ naïve’s dog' ~300 ≈ 5",
+            "word  word\u{feff}word’s x' ' end",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &lo in &bounds {
+                for &hi in bounds.iter().filter(|&&hi| hi >= lo) {
+                    for &pos in bounds.iter().filter(|&&p| p >= lo && p <= hi) {
+                        assert_eq!(
+                            next_token(text, pos, hi),
+                            next_token_full(text, pos, hi),
+                            "{text:?} {pos} {hi}"
+                        );
+                        assert_eq!(
+                            prev_token(text, pos, lo),
+                            prev_token_full(text, pos, lo),
+                            "{text:?} {pos} {lo}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
