@@ -812,12 +812,11 @@ fn ascii_words(
         }
         // Letters only: setting bit 5 of each byte lowercases it.
         let lower = |w: u64, n: usize| (w | 0x2020_2020_2020_2020) & ((1u64 << (8 * n)) - 1);
-        // A letter first; the word's length, the byte after it, its last letter and its
-        // key in the table.
-        let (n, next, last, key);
+        // A letter first; the word's length, the byte after it and its key in the table.
+        let (n, next, key);
         if stops != 0 {
             n = (stops.trailing_zeros() / 8) as usize;
-            (next, last) = ((w >> (8 * n)) as u8, (w >> (8 * n - 8)) as u8);
+            next = (w >> (8 * n)) as u8;
             key = [lower(w, n), 0];
         } else {
             // Eight letters or more: the next eight bytes.
@@ -830,10 +829,7 @@ fn ascii_words(
             }
             let k = (stops.trailing_zeros() / 8) as usize;
             n = 8 + k;
-            (next, last) = (
-                (w2 >> (8 * k)) as u8,
-                ((u128::from(w2) << 64 | u128::from(w)) >> (8 * n - 8)) as u8,
-            );
+            next = (w2 >> (8 * k)) as u8;
             key = [w | 0x2020_2020_2020_2020, lower(w2, k)];
         }
         let end = i + n;
@@ -841,11 +837,9 @@ fn ascii_words(
             break;
         }
         let first = w as u8;
-        let (lex, class) = if table.may_hold(n, first, last) {
-            table.get_key(key)
-        } else {
-            (Lex::Other, Start::Never)
-        };
+        // The table's probe is exact: no test of the word's shape first, a branch that
+        // text does not predict (half the words pass it).
+        let (lex, class) = table.get_key(key);
         out.push(Tok {
             s: i,
             e: end,
