@@ -319,7 +319,9 @@ impl Matcher {
                 prev_word = text[..i].chars().next_back().is_some_and(is_word);
                 continue;
             }
-            if self.use_scan {
+            // The scan from between words, in ASCII text (inside a word, or where
+            // the text is not ASCII, byte by byte).
+            if self.use_scan && !prev_word && bytes[i] < 0x80 {
                 let stop = end.min(next_prot);
                 (i, prev_word) = self.scan(text, i, stop, end, prev_word, scratch, out, entities);
                 if i >= stop {
@@ -432,6 +434,10 @@ impl Matcher {
         let mut pad;
         'block: loop {
             if i >= stop {
+                return (i, prev_word);
+            }
+            // Near a non-ASCII byte (in text that has many), a block would stop at once.
+            if swar::load(bytes, i).is_some_and(|w| w & swar::HIGH != 0) {
                 return (i, prev_word);
             }
             // The block and the eight bytes after it (zeros past the end of the text;
