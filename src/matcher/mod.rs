@@ -529,7 +529,14 @@ impl Matcher {
                 if !has_bit(&filter.words, filter.hash(key))
                     || (run < 8
                         && blk[end_p as usize] == b' '
-                        && self.pair_rejects(bytes, i + end_p as usize + 1, stop, filter, key))
+                        && self.block_pair_rejects(
+                            bytes,
+                            (i, blk, alnum, inner, c.lower, lim),
+                            end_p + 1,
+                            stop,
+                            filter,
+                            key,
+                        ))
                     || !filter.may_start(bytes, i + at, end)
                 {
                     continue;
@@ -661,6 +668,39 @@ impl Matcher {
         // The walk reads the byte after the second word (or its eighth byte).
         next + len + usize::from(len < 8) <= stop
             && !has_bit(&filter.word_pairs, filter.pair_hash(first, 0))
+            && !has_bit(&filter.word_pairs, filter.pair_hash(first, second))
+    }
+
+    /// [`pair_rejects`](Self::pair_rejects) for a next word at `q` in the block at
+    /// `i` (`blk`, its masks and `lim`, as [`scan`](Self::scan) has them), read from
+    /// the masks when it ends in the block.
+    #[inline(always)]
+    #[allow(clippy::type_complexity)]
+    fn block_pair_rejects(
+        &self,
+        bytes: &[u8],
+        (i, blk, alnum, inner, lower, lim): (usize, &[u8; 72], u64, u64, u64, u32),
+        q: u32,
+        stop: usize,
+        filter: &Prefixes,
+        first: u64,
+    ) -> bool {
+        if q >= lim {
+            return self.pair_rejects(bytes, i + q as usize, stop, filter, first);
+        }
+        let run = (!(alnum >> q)).trailing_zeros();
+        if run == 0 || q + run >= lim {
+            // Not a letter or a digit, or the end of the word is not in view.
+            return run != 0 && self.pair_rejects(bytes, i + q as usize, stop, filter, first);
+        }
+        let word = (1u64 << (q + run)) - (1u64 << q);
+        if inner & word != 0 && (run >= 8 || lower & word != 0) {
+            return false;
+        }
+        let at = q as usize;
+        let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
+        let second = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+        !has_bit(&filter.word_pairs, filter.pair_hash(first, 0))
             && !has_bit(&filter.word_pairs, filter.pair_hash(first, second))
     }
 
