@@ -493,10 +493,9 @@ impl Matcher {
             }
             while starts != 0 {
                 let p = starts.trailing_zeros();
-                let run = (!(alnum >> p)).trailing_zeros();
                 let at = p as usize;
                 let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
-                let key = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+                let key = (w | (0x20 * swar::ONES)) & RUN_MASK[(alnum >> p) as u8 as usize];
                 let filter = if c.lower & (1 << p) != 0 {
                     &self.prefixes_lower
                 } else {
@@ -962,6 +961,19 @@ static KEY_MASK: [u64; 9] = {
     while n < 9 {
         t[n] = u64::MAX >> (64 - 8 * n);
         n += 1;
+    }
+    t
+};
+
+/// For eight bits (the letters and digits among eight bytes, the first lowest), the
+/// bytes of their first run of ones.
+static RUN_MASK: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let run = (!b as u8).trailing_zeros() as usize;
+        t[b] = KEY_MASK[run];
+        b += 1;
     }
     t
 };
