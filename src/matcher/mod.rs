@@ -406,16 +406,17 @@ impl Matcher {
         }
     }
 
-    /// Skips, 64 bytes at a time, the text from `i` (a character boundary, after a word
-    /// character if `prev_word`) on where no form can start, reading no further than
-    /// `stop`: the words that the whole-word filter rejects (see [`words`]), and the
-    /// bytes between them. Returns where a form may start or the scan cannot judge (a
-    /// word start the filter lets through, a word with a capital inside, a non-ASCII
-    /// byte, a byte of `stops`, `stop`), and whether a word character comes just
-    /// before it; the byte-by-byte loop takes over there.
+    /// Goes through the text from `i` (a character boundary, after a word character if
+    /// `prev_word`) 64 bytes at a time, reading no further than `stop`: it skips the
+    /// words that the whole-word filter rejects (see [`words`]) and the bytes between
+    /// them, and at the word starts that the filters let through walks the trie itself
+    /// (up to `end`), recording a match and going on after it. Returns where it cannot
+    /// judge (a word with a capital inside, a word whose end it does not see, a
+    /// non-ASCII byte, a byte of `stops`, `stop`), and whether a word character comes
+    /// just before it; the byte-by-byte loop takes over there.
     ///
-    /// It skips exactly what that loop would skip: at a word start that the filter
-    /// rejects, it goes on after the word; it never skips a byte that may start a form.
+    /// It does exactly what that loop would do: it never skips a byte where a form may
+    /// start, and tries the trie at the same places.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn scan(
