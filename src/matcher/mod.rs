@@ -319,7 +319,9 @@ impl Matcher {
                 prev_word = text[..i].chars().next_back().is_some_and(is_word);
                 continue;
             }
-            if self.use_scan {
+            // The scan from between words, in ASCII text (inside a word, or where
+            // the text is not ASCII, byte by byte).
+            if self.use_scan && !prev_word && bytes[i] < 0x80 {
                 let stop = end.min(next_prot);
                 (i, prev_word) = self.scan(text, i, stop, end, prev_word, scratch, out, entities);
                 if i >= stop {
@@ -404,16 +406,17 @@ impl Matcher {
         }
     }
 
-    /// Skips, 64 bytes at a time, the text from `i` (a character boundary, after a word
-    /// character if `prev_word`) on where no form can start, reading no further than
-    /// `stop`: the words that the whole-word filter rejects (see [`words`]), and the
-    /// bytes between them. Returns where a form may start or the scan cannot judge (a
-    /// word start the filter lets through, a word with a capital inside, a non-ASCII
-    /// byte, a byte of `stops`, `stop`), and whether a word character comes just
-    /// before it; the byte-by-byte loop takes over there.
+    /// Goes through the text from `i` (a character boundary, after a word character if
+    /// `prev_word`) 64 bytes at a time, reading no further than `stop`: it skips the
+    /// words that the whole-word filter rejects (see [`words`]) and the bytes between
+    /// them, and at the word starts that the filters let through walks the trie itself
+    /// (up to `end`), recording a match and going on after it. Returns where it cannot
+    /// judge (a word with a capital inside, a word whose end it does not see, a
+    /// non-ASCII byte, a byte of `stops`, `stop`), and whether a word character comes
+    /// just before it; the byte-by-byte loop takes over there.
     ///
-    /// It skips exactly what that loop would skip: at a word start that the filter
-    /// rejects, it goes on after the word; it never skips a byte that may start a form.
+    /// It does exactly what that loop would do: it never skips a byte where a form may
+    /// start, and tries the trie at the same places.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn scan(
@@ -432,6 +435,10 @@ impl Matcher {
         let mut pad;
         'block: loop {
             if i >= stop {
+                return (i, prev_word);
+            }
+            // Near a non-ASCII byte (in text that has many), a block would stop at once.
+            if swar::load(bytes, i).is_some_and(|w| w & swar::HIGH != 0) {
                 return (i, prev_word);
             }
             // The block and the eight bytes after it (zeros past the end of the text;
@@ -487,10 +494,9 @@ impl Matcher {
             }
             while starts != 0 {
                 let p = starts.trailing_zeros();
-                let run = (!(alnum >> p)).trailing_zeros();
                 let at = p as usize;
                 let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
-                let key = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+                let key = (w | (0x20 * swar::ONES)) & RUN_MASK[(alnum >> p) as u8 as usize];
                 let filter = if c.lower & (1 << p) != 0 {
                     &self.prefixes_lower
                 } else {
@@ -523,7 +529,14 @@ impl Matcher {
                 if !has_bit(&filter.words, filter.hash(key))
                     || (run < 8
                         && blk[end_p as usize] == b' '
-                        && self.pair_rejects(bytes, i + end_p as usize + 1, stop, filter, key))
+                        && self.block_pair_rejects(
+                            bytes,
+                            (i, blk, alnum, inner, c.lower, lim),
+                            end_p + 1,
+                            stop,
+                            filter,
+                            key,
+                        ))
                     || !filter.may_start(bytes, i + at, end)
                 {
                     continue;
@@ -655,6 +668,39 @@ impl Matcher {
         // The walk reads the byte after the second word (or its eighth byte).
         next + len + usize::from(len < 8) <= stop
             && !has_bit(&filter.word_pairs, filter.pair_hash(first, 0))
+            && !has_bit(&filter.word_pairs, filter.pair_hash(first, second))
+    }
+
+    /// [`pair_rejects`](Self::pair_rejects) for a next word at `q` in the block at
+    /// `i` (`blk`, its masks and `lim`, as [`scan`](Self::scan) has them), read from
+    /// the masks when it ends in the block.
+    #[inline(always)]
+    #[allow(clippy::type_complexity)]
+    fn block_pair_rejects(
+        &self,
+        bytes: &[u8],
+        (i, blk, alnum, inner, lower, lim): (usize, &[u8; 72], u64, u64, u64, u32),
+        q: u32,
+        stop: usize,
+        filter: &Prefixes,
+        first: u64,
+    ) -> bool {
+        if q >= lim {
+            return self.pair_rejects(bytes, i + q as usize, stop, filter, first);
+        }
+        let run = (!(alnum >> q)).trailing_zeros();
+        if run == 0 || q + run >= lim {
+            // Not a letter or a digit, or the end of the word is not in view.
+            return run != 0 && self.pair_rejects(bytes, i + q as usize, stop, filter, first);
+        }
+        let word = (1u64 << (q + run)) - (1u64 << q);
+        if inner & word != 0 && (run >= 8 || lower & word != 0) {
+            return false;
+        }
+        let at = q as usize;
+        let w = u64::from_le_bytes(blk[at..at + 8].try_into().expect("8 bytes"));
+        let second = (w | (0x20 * swar::ONES)) & KEY_MASK[run.min(8) as usize];
+        !has_bit(&filter.word_pairs, filter.pair_hash(first, 0))
             && !has_bit(&filter.word_pairs, filter.pair_hash(first, second))
     }
 
@@ -916,6 +962,19 @@ static KEY_MASK: [u64; 9] = {
     while n < 9 {
         t[n] = u64::MAX >> (64 - 8 * n);
         n += 1;
+    }
+    t
+};
+
+/// For eight bits (the letters and digits among eight bytes, the first lowest), the
+/// bytes of their first run of ones.
+static RUN_MASK: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let run = (!b as u8).trailing_zeros() as usize;
+        t[b] = KEY_MASK[run];
+        b += 1;
     }
     t
 };

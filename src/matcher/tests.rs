@@ -485,3 +485,17 @@ fn scan_agrees_with_the_loop() {
     }
     assert!(seen > 10_000, "{seen} matches");
 }
+
+#[test]
+fn run_masks() {
+    for b in 0..256usize {
+        let mut want = 0u64;
+        for j in 0..8 {
+            if b >> j & 1 == 0 {
+                break;
+            }
+            want |= 0xFF << (8 * j);
+        }
+        assert_eq!(super::RUN_MASK[b], want, "{b:08b}");
+    }
+}
