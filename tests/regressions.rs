@@ -53,3 +53,20 @@ fn feed_with_two_byte_order_marks() {
         );
     }
 }
+
+/// A form starting with `The` matched where the text has a lowercase article that folds
+/// to `the` without being it byte for byte (`thé`): the article was dropped as three
+/// bytes, which cut `é` in two.
+#[test]
+fn lowercase_article_with_a_diacritic() {
+    let extractor = claimscan::Extractor::new();
+    for text in [
+        "It was reported by th\u{e9} Guardian on Monday.",
+        "It was reported by th\u{ad}e\u{2013}Guardian on Monday.",
+    ] {
+        let doc = extractor.extract(text);
+        check_document(&doc, text, text.as_bytes(), None);
+        let found: Vec<&str> = doc.mentions.iter().map(|m| m.text).collect();
+        assert_eq!(found, ["Guardian"], "{text:?}");
+    }
+}

@@ -822,12 +822,7 @@ impl Matcher {
         }
         let mut start = at;
         if self.patterns[cand.pid as usize].leading_the && text.as_bytes()[at] == b't' {
-            start = at + 3;
-            let rest = &text[start..end];
-            start += rest.len()
-                - rest
-                    .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
-                    .len();
+            start = after_article(text, at, end);
         }
         Some(Span::new(start, end))
     }
@@ -873,6 +868,33 @@ impl Matcher {
 /// True if a form's first word is a short particle or a short word (`Al`, `El`, `Abu`, `De`,
 /// `Van`, `New`), which text often writes in lowercase (`al-Jazeera`): such forms do not
 /// need an initial capital in the text.
+/// Where the name starts in `text[at..end]`, matched by a form that begins with `The`:
+/// after the characters that fold to `the` (`the`, `thé`, `th\u{AD}e` …) and the white
+/// space, dashes and characters that fold to nothing after them. Always a character
+/// boundary, at most `end`.
+fn after_article(text: &str, at: usize, end: usize) -> usize {
+    let mut folded = 0;
+    let mut i = at;
+    for (k, c) in text[at..end].char_indices() {
+        let n = match fold::fold_char(c) {
+            fold::Folded::Byte(b' ') | fold::Folded::Space => {
+                if folded < 3 {
+                    return at + k;
+                }
+                0
+            }
+            fold::Folded::Skip => 0,
+            _ if folded >= 3 => return at + k,
+            fold::Folded::Byte(_) => 1,
+            fold::Folded::Str(s) => s.len(),
+            fold::Folded::Lower(l) => l.len_utf8(),
+        };
+        folded += n;
+        i = at + k + c.len_utf8();
+    }
+    i
+}
+
 fn starts_with_particle(form: &str) -> bool {
     let first = form
         .split(|c: char| c.is_whitespace() || is_dash(c))

@@ -99,6 +99,8 @@ cases! {
     custom_type_wins_longest: "the Iran-Iraq War" => [("iran-iraq-war", "Iran-Iraq War")];
     currency_sign_is_not_a_mention: "at least US$20,000 from US donors" => [("us", "US")];
     lowercase_article_dropped: "as the Guardian reported" => [("the-guardian", "Guardian")];
+    folded_article_dropped: "by th\u{e9} Guardian, th\u{ad}e\u{2013}Guardian" =>
+        [("the-guardian", "Guardian"), ("the-guardian", "Guardian")];
     capital_article_kept: "The Hill and The Guardian" => [("the-hill", "The Hill"), ("the-guardian", "The Guardian")];
     urls_are_not_mentions: "See https://www.iran-mek.org/Iran and www.mek.org, Iran." => [("iran", "Iran")];
     shared_short_form_resolves: "Massoud Rajavi founded it. Rajavi said so." =>
