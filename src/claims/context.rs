@@ -51,12 +51,36 @@ impl<'t, 'c> Figures<'t, 'c> {
     /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
     /// mentions.
     /// `nums` is a buffer to fill (cleared first).
+    #[cfg(test)]
     pub(crate) fn new(
         ctx: &'c SentenceContext<'t, 'c>,
         mut nums: Vec<NumberMatch<'t>>,
     ) -> Figures<'t, 'c> {
         nums.clear();
         let cues = super::number::find_with_cues(ctx.text, ctx.span, &mut nums);
+        Self::of(ctx, nums, cues)
+    }
+
+    /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
+    /// mentions, read with the buffers `anchors`. `nums` is a buffer to fill (cleared
+    /// first).
+    pub(crate) fn new_in(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+        anchors: &mut super::number::Anchors,
+    ) -> Figures<'t, 'c> {
+        nums.clear();
+        let cues = super::number::find_in(ctx.text, ctx.span, &mut nums, anchors);
+        Self::of(ctx, nums, cues)
+    }
+
+    /// The figures of `ctx`, given its numbers (all of them) and its cues.
+    #[inline(always)]
+    fn of(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+        cues: u8,
+    ) -> Figures<'t, 'c> {
         nums.retain(|n| {
             !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
         });

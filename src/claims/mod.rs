@@ -200,7 +200,8 @@ impl Recognizers {
         out: &mut Vec<Claim<'t>>,
     ) {
         let from = out.len();
-        let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
+        let figures =
+            context::Figures::new_in(ctx, std::mem::take(&mut buffers.nums), &mut buffers.anchors);
         date::find(ctx, figures.cues, out);
         if !figures.nums.is_empty() {
             money::find(&figures, out);
@@ -223,6 +224,7 @@ impl Recognizers {
 pub(crate) struct Buffers<'t> {
     nums: Vec<number::NumberMatch<'t>>,
     cands: Vec<Claim<'t>>,
+    anchors: number::Anchors,
 }
 
 /// The rank of a kind when claims overlap: lower wins.

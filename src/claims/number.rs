@@ -180,39 +180,52 @@ pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
 /// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …),
 /// with [`anchors::DIGIT`] if the span has an ASCII digit.
 pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
+    ANCHORS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut anchors) => find_in(text, span, out, &mut anchors),
+        Err(_) => find_in(text, span, out, &mut Anchors::default()),
+    })
+}
+
+/// The buffers of the word anchors and the digit runs of a span, reused from one span
+/// to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Anchors {
+    found: Vec<usize>,
+    digits: Vec<usize>,
+}
+
+/// [`find_with_cues`], with the buffers of the anchors given.
+pub(crate) fn find_in<'t>(
+    text: &'t str,
+    span: Span,
+    out: &mut Vec<NumberMatch<'t>>,
+    anchors: &mut Anchors,
+) -> u8 {
     let span = clamp(text, span);
     // The word anchors are read in one pass over the words (which the cues need anyway),
     // then the parser runs over them.
-    ANCHORS.with(|cell| {
-        let mut fresh = (Vec::new(), Vec::new());
-        let mut borrowed = cell.try_borrow_mut();
-        let (found, digits) = match borrowed {
-            Ok(ref mut v) => &mut **v,
-            Err(_) => &mut fresh,
-        };
-        found.clear();
-        digits.clear();
-        let cues = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC)
-            .read_all(found, digits);
-        if found.is_empty() && digits.is_empty() {
-            return cues;
-        }
-        let digit = find_from(
-            text,
-            span,
-            found.iter().copied(),
-            DigitRuns::new(digits),
-            out,
-        );
-        cues | if digit { anchors::DIGIT } else { 0 }
-    })
+    let Anchors { found, digits } = anchors;
+    found.clear();
+    digits.clear();
+    let cues =
+        WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC).read_all(found, digits);
+    if found.is_empty() && digits.is_empty() {
+        return cues;
+    }
+    let digit = find_from(
+        text,
+        span,
+        found.iter().copied(),
+        DigitRuns::new(digits),
+        out,
+    );
+    cues | if digit { anchors::DIGIT } else { 0 }
 }
 
 thread_local! {
     /// The word anchors and the digit runs of a sentence, buffers reused from one
     /// sentence to the next.
-    static ANCHORS: RefCell<(Vec<usize>, Vec<usize>)> =
-        const { RefCell::new((Vec::new(), Vec::new())) };
+    static ANCHORS: RefCell<Anchors> = RefCell::new(Anchors::default());
 }
 
 /// [`find`] over a clamped span, with the word anchors and digit runs given; true if the
