@@ -29,7 +29,7 @@ pub(crate) struct Figures<'t, 'c> {
 }
 
 /// The number of entries of a [`Memo`] (a power of two).
-const MEMO: usize = 8;
+const MEMO: usize = 16;
 
 /// A direct-mapped cache of tokens by position: the position of each entry
 /// (`usize::MAX` for none), and its token.
