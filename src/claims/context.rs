@@ -138,9 +138,11 @@ impl<'t, 'c> Figures<'t, 'c> {
         cues: u8,
         memo: &'c Memos,
     ) -> Figures<'t, 'c> {
-        nums.retain(|n| {
-            !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
-        });
+        if !nums.is_empty() {
+            nums.retain(|n| {
+                !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
+            });
+        }
         Figures {
             text: ctx.text,
             lo: ctx.span.start,
