@@ -25,25 +25,75 @@ pub(crate) struct Figures<'t, 'c> {
     pub(crate) cues: u8,
     /// The tokens [`next`](Self::next) and [`prev`](Self::prev) found, by position: the
     /// recognisers ask again and again for the tokens around the same numbers.
-    memo: [Memo; 2],
+    memo: &'c Memos,
 }
 
 /// The number of entries of a [`Memo`] (a power of two).
-const MEMO: usize = 8;
+const MEMO: usize = 16;
 
-/// A direct-mapped cache of tokens by position.
-type Memo = [Cell<(usize, Option<Token>)>; MEMO];
+/// A direct-mapped cache of tokens by position: the position of each entry
+/// (`usize::MAX` for none), and its token.
+#[derive(Debug)]
+struct Memo {
+    at: [Cell<usize>; MEMO],
+    token: [Cell<Option<Token>>; MEMO],
+}
+
+impl Memo {
+    /// Keeps `token` as the token at `pos`.
+    #[inline]
+    fn keep(&self, pos: usize, token: Option<Token>) {
+        let k = pos & (MEMO - 1);
+        self.at[k].set(pos);
+        self.token[k].set(token);
+    }
+}
+
+/// The tokens after positions and before positions ([`Figures::next`],
+/// [`Figures::prev`]) of one sentence, kept in a buffer reused from one sentence to the
+/// next.
+#[derive(Debug)]
+pub(crate) struct Memos([Memo; 2]);
+
+impl Default for Memos {
+    fn default() -> Memos {
+        Memos(std::array::from_fn(|_| Memo {
+            at: std::array::from_fn(|_| Cell::new(usize::MAX)),
+            token: std::array::from_fn(|_| Cell::new(None)),
+        }))
+    }
+}
+
+impl Memos {
+    /// Forgets every token (their positions: the tokens stay, never read).
+    fn clear(&mut self) {
+        for memo in &mut self.0 {
+            for at in &mut memo.at {
+                *at.get_mut() = usize::MAX;
+            }
+        }
+    }
+
+    /// Keeps the tokens of `edges` (found in the same span).
+    fn keep(&self, edges: &super::number::Edges) {
+        for &(at, t) in &edges.next {
+            self.0[0].keep(at, t);
+        }
+        for &(at, t) in &edges.prev {
+            self.0[1].keep(at, t);
+        }
+    }
+}
 
 /// The token of `memo` at `pos`, or `find(pos)` (then kept).
 #[inline]
 fn memoized(memo: &Memo, pos: usize, find: impl FnOnce(usize) -> Option<Token>) -> Option<Token> {
-    let slot = &memo[pos & (MEMO - 1)];
-    let (at, token) = slot.get();
-    if at == pos {
-        return token;
+    let k = pos & (MEMO - 1);
+    if memo.at[k].get() == pos {
+        return memo.token[k].get();
     }
     let token = find(pos);
-    slot.set((pos, token));
+    memo.keep(pos, token);
     token
 }
 
@@ -51,15 +101,48 @@ impl<'t, 'c> Figures<'t, 'c> {
     /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
     /// mentions.
     /// `nums` is a buffer to fill (cleared first).
+    #[cfg(test)]
     pub(crate) fn new(
         ctx: &'c SentenceContext<'t, 'c>,
         mut nums: Vec<NumberMatch<'t>>,
     ) -> Figures<'t, 'c> {
         nums.clear();
         let cues = super::number::find_with_cues(ctx.text, ctx.span, &mut nums);
-        nums.retain(|n| {
-            !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
-        });
+        Self::of(ctx, nums, cues, Box::leak(Box::default()))
+    }
+
+    /// The numbers of the sentence of `ctx`, less those inside protected spans and entity
+    /// mentions, read with the buffers `anchors`. `nums` is a buffer to fill (cleared
+    /// first).
+    pub(crate) fn new_in(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+        anchors: &'c mut super::number::Anchors,
+    ) -> Figures<'t, 'c> {
+        nums.clear();
+        let cues = super::number::find_in(ctx.text, ctx.span, &mut nums, anchors);
+        anchors.memos.clear();
+        let anchors: &'c super::number::Anchors = anchors;
+        // The tokens the parser found around its numbers, where it read the same span.
+        if anchors.span == ctx.span {
+            anchors.memos.keep(&anchors.edges);
+        }
+        Self::of(ctx, nums, cues, &anchors.memos)
+    }
+
+    /// The figures of `ctx`, given its numbers (all of them) and its cues.
+    #[inline(always)]
+    fn of(
+        ctx: &'c SentenceContext<'t, 'c>,
+        mut nums: Vec<NumberMatch<'t>>,
+        cues: u8,
+        memo: &'c Memos,
+    ) -> Figures<'t, 'c> {
+        if !nums.is_empty() {
+            nums.retain(|n| {
+                !overlaps_any(ctx.protected, n.span) && !overlaps_any(ctx.mentions, n.span)
+            });
+        }
         Figures {
             text: ctx.text,
             lo: ctx.span.start,
@@ -67,7 +150,7 @@ impl<'t, 'c> Figures<'t, 'c> {
             nums,
             mentions: ctx.mentions,
             cues,
-            memo: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new((usize::MAX, None)))),
+            memo,
         }
     }
 
@@ -90,13 +173,13 @@ impl<'t, 'c> Figures<'t, 'c> {
     }
 
     pub(crate) fn next(&self, pos: usize) -> Option<Token> {
-        memoized(&self.memo[0], pos, |pos| {
+        memoized(&self.memo.0[0], pos, |pos| {
             next_token(self.text, pos, self.hi)
         })
     }
 
     pub(crate) fn prev(&self, pos: usize) -> Option<Token> {
-        memoized(&self.memo[1], pos, |pos| {
+        memoized(&self.memo.0[1], pos, |pos| {
             prev_token(self.text, pos, self.lo)
         })
     }

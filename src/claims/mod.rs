@@ -200,7 +200,8 @@ impl Recognizers {
         out: &mut Vec<Claim<'t>>,
     ) {
         let from = out.len();
-        let figures = context::Figures::new(ctx, std::mem::take(&mut buffers.nums));
+        let figures =
+            context::Figures::new_in(ctx, std::mem::take(&mut buffers.nums), &mut buffers.anchors);
         date::find_with(ctx, figures.cues, &mut buffers.dates, out);
         if !figures.nums.is_empty() {
             money::find(&figures, out);
@@ -224,6 +225,7 @@ pub(crate) struct Buffers<'t> {
     nums: Vec<number::NumberMatch<'t>>,
     cands: Vec<Claim<'t>>,
     dates: date::Scratch,
+    anchors: number::Anchors,
 }
 
 /// The rank of a kind when claims overlap: lower wins.

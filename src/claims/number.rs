@@ -180,39 +180,78 @@ pub fn find<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) {
 /// [`find`], returning the cue flags of the words of the span ([`anchors::CASUALTY`] …),
 /// with [`anchors::DIGIT`] if the span has an ASCII digit.
 pub(crate) fn find_with_cues<'t>(text: &'t str, span: Span, out: &mut Vec<NumberMatch<'t>>) -> u8 {
+    ANCHORS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut anchors) => find_in(text, span, out, &mut anchors),
+        Err(_) => find_in(text, span, out, &mut Anchors::default()),
+    })
+}
+
+/// The buffers of the word anchors and the digit runs of a span, reused from one span
+/// to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Anchors {
+    found: Vec<usize>,
+    digits: Vec<usize>,
+    /// The span last read (clamped).
+    pub(crate) span: Span,
+    /// The tokens the parser found around the numbers it gave: after an end, before a
+    /// start (by position, within [`span`](Self::span)), which the recognisers ask for
+    /// again.
+    pub(crate) edges: Edges,
+    /// The tokens the recognisers found around positions of the span (see
+    /// [`super::context::Figures`]).
+    pub(crate) memos: super::context::Memos,
+}
+
+/// Tokens found by position: the token after a position, and the token before one.
+#[derive(Debug, Default)]
+pub(crate) struct Edges {
+    pub(crate) next: Vec<(usize, Option<Token>)>,
+    pub(crate) prev: Vec<(usize, Option<Token>)>,
+}
+
+/// [`find_with_cues`], with the buffers of the anchors given.
+pub(crate) fn find_in<'t>(
+    text: &'t str,
+    span: Span,
+    out: &mut Vec<NumberMatch<'t>>,
+    anchors: &mut Anchors,
+) -> u8 {
     let span = clamp(text, span);
     // The word anchors are read in one pass over the words (which the cues need anyway),
     // then the parser runs over them.
-    ANCHORS.with(|cell| {
-        let mut fresh = (Vec::new(), Vec::new());
-        let mut borrowed = cell.try_borrow_mut();
-        let (found, digits) = match borrowed {
-            Ok(ref mut v) => &mut **v,
-            Err(_) => &mut fresh,
-        };
-        found.clear();
-        digits.clear();
-        let cues = WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC)
-            .read_all(found, digits);
-        if found.is_empty() && digits.is_empty() {
-            return cues;
-        }
-        let digit = find_from(
-            text,
-            span,
-            found.iter().copied(),
-            DigitRuns::new(digits),
-            out,
-        );
-        cues | if digit { anchors::DIGIT } else { 0 }
-    })
+    let Anchors {
+        found,
+        digits,
+        span: read,
+        edges,
+        ..
+    } = anchors;
+    *read = span;
+    found.clear();
+    digits.clear();
+    edges.next.clear();
+    edges.prev.clear();
+    let cues =
+        WordHits::new(text, span.start, span.end, &ANCHOR_WORDS, &WORDS_AC).read_all(found, digits);
+    if found.is_empty() && digits.is_empty() {
+        return cues;
+    }
+    let digit = find_from(
+        text,
+        span,
+        found.iter().copied(),
+        DigitRuns::new(digits),
+        out,
+        edges,
+    );
+    cues | if digit { anchors::DIGIT } else { 0 }
 }
 
 thread_local! {
     /// The word anchors and the digit runs of a sentence, buffers reused from one
     /// sentence to the next.
-    static ANCHORS: RefCell<(Vec<usize>, Vec<usize>)> =
-        const { RefCell::new((Vec::new(), Vec::new())) };
+    static ANCHORS: RefCell<Anchors> = RefCell::new(Anchors::default());
 }
 
 /// [`find`] over a clamped span, with the word anchors and digit runs given; true if the
@@ -223,6 +262,7 @@ fn find_from<'t>(
     words: impl Iterator<Item = usize>,
     mut digits: DigitRuns<'_>,
     out: &mut Vec<NumberMatch<'t>>,
+    edges: &mut Edges,
 ) -> bool {
     let (lo, hi) = (span.start, span.end);
     let bytes = text.as_bytes();
@@ -259,6 +299,14 @@ fn find_from<'t>(
         match p.number_at(anchor) {
             Parsed::Number(m) => {
                 pos = m.span.end;
+                let (at, t) = p.next_memo.get();
+                if at == m.span.end {
+                    edges.next.push((at, t));
+                }
+                let (at, t) = p.prev_memo.get();
+                if at == m.span.start {
+                    edges.prev.push((at, t));
+                }
                 out.push(m);
             }
             Parsed::Skip(end) => pos = end.max(anchor + 1),
@@ -1621,7 +1669,14 @@ mod tests {
             .filter(|&i| b[i].is_ascii_digit() && (i == span.start || !b[i - 1].is_ascii_digit()))
             .collect();
         let mut out = Vec::new();
-        find_from(text, span, words, DigitRuns::new(&runs), &mut out);
+        find_from(
+            text,
+            span,
+            words,
+            DigitRuns::new(&runs),
+            &mut out,
+            &mut Edges::default(),
+        );
         out
     }
 
@@ -2052,6 +2107,87 @@ mod tests {
                     find(s, Span::new(i, j), &mut out);
                     for m in out {
                         assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Texts of numbers, number words and punctuation, cut into sentences of all sizes.
+    fn edge_texts() -> Vec<String> {
+        const TOKENS: &[&str] = &[
+            "5", "12", "1,500", "3.5m", "2021", "one", "Two", "hundred", "million", "a", "and",
+            "between", "to", "minus", "-", "–", ",", ".", " ", " ", "\n", "é", "cats", "$", "%",
+            "(", "G7", "half", "dozen", "or", "from",
+        ];
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        (0..400)
+            .map(|_| {
+                let mut text = String::new();
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let mut y = x;
+                for _ in 0..1 + x % 24 {
+                    y = y
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push_str(TOKENS[(y >> 33) as usize % TOKENS.len()]);
+                    if (y >> 20) & 1 == 0 {
+                        text.push(' ');
+                    }
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edges_are_the_tokens_at_their_positions() {
+        let mut anchors = Anchors::default();
+        for text in edge_texts() {
+            for (lo, hi) in [(0, text.len()), (1, text.len()), (0, text.len() / 2)] {
+                let mut out = Vec::new();
+                find_in(&text, Span::new(lo, hi), &mut out, &mut anchors);
+                let span = anchors.span;
+                assert_eq!(span, clamp(&text, Span::new(lo, hi)));
+                for &(at, t) in &anchors.edges.next {
+                    assert_eq!(t, next_token(&text, at, span.end), "{text:?} {at}");
+                }
+                for &(at, t) in &anchors.edges.prev {
+                    assert_eq!(t, prev_token(&text, at, span.start), "{text:?} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn figures_give_the_tokens_at_every_position_sentence_after_sentence() {
+        let mut anchors = Anchors::default();
+        for text in edge_texts() {
+            // Sentences that meet, one after the other, with the same buffers.
+            let cuts = [0, text.len() / 3, text.len() / 3, text.len()];
+            for w in cuts.windows(2) {
+                let (mut lo, mut hi) = (w[0], w[1]);
+                while !text.is_char_boundary(lo) {
+                    lo -= 1;
+                }
+                while !text.is_char_boundary(hi) {
+                    hi -= 1;
+                }
+                let ctx = crate::claims::SentenceContext {
+                    text: &text,
+                    span: Span::new(lo, hi),
+                    index: 0,
+                    protected: &[],
+                    mentions: &[],
+                    reference_date: None,
+                };
+                let f = crate::claims::context::Figures::new_in(&ctx, Vec::new(), &mut anchors);
+                for pos in (lo..=hi).filter(|&p| text.is_char_boundary(p)) {
+                    for _ in 0..2 {
+                        assert_eq!(f.next(pos), next_token(&text, pos, hi), "{text:?} {pos}");
+                        assert_eq!(f.prev(pos), prev_token(&text, pos, lo), "{text:?} {pos}");
                     }
                 }
             }
