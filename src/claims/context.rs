@@ -244,6 +244,87 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["below"], Qualifier::LessThan),
 ];
 
+/// The last words of the hedges of [`BEFORE`], numbered as [`hedge_end`] numbers them.
+const HEDGE_ENDS: &[&str] = &[
+    "than",
+    "least",
+    "of",
+    "most",
+    "to",
+    "over",
+    "above",
+    "under",
+    "below",
+    "as",
+    "quite",
+    "estimated",
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "circa",
+    "nearly",
+    "almost",
+    "exceeding",
+];
+
+/// The number of `w` (lowercase) in [`HEDGE_ENDS`], if it ends a hedge.
+fn hedge_end(w: &str) -> Option<u8> {
+    Some(match w {
+        "than" => 0,
+        "least" => 1,
+        "of" => 2,
+        "most" => 3,
+        "to" => 4,
+        "over" => 5,
+        "above" => 6,
+        "under" => 7,
+        "below" => 8,
+        "as" => 9,
+        "quite" => 10,
+        "estimated" => 11,
+        "some" => 12,
+        "about" => 13,
+        "around" => 14,
+        "roughly" => 15,
+        "approximately" => 16,
+        "approx" => 17,
+        "circa" => 18,
+        "nearly" => 19,
+        "almost" => 20,
+        "exceeding" => 21,
+        _ => return None,
+    })
+}
+
+/// The number ([`hedge_end`]) of the last word of each entry of [`BEFORE`].
+const BEFORE_ENDS: [u8; BEFORE.len()] = {
+    let mut t = [u8::MAX; BEFORE.len()];
+    let mut k = 0;
+    while k < BEFORE.len() {
+        let words = BEFORE[k].0;
+        let last = words[words.len() - 1].as_bytes();
+        let mut e = 0;
+        while e < HEDGE_ENDS.len() {
+            let h = HEDGE_ENDS[e].as_bytes();
+            let mut same = h.len() == last.len();
+            let mut i = 0;
+            while same && i < h.len() {
+                same = h[i] == last[i];
+                i += 1;
+            }
+            if same {
+                t[k] = e as u8;
+            }
+            e += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// The qualifier written just before `start`: its start and kind (`at least $5`,
 /// `some 17,000`, `~300`).
 pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, Qualifier)> {
@@ -256,34 +337,7 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
     }
     // Most figures have no hedge: reject on the word just before, cheaply.
     let mut lb = [0u8; 24];
-    let lw = scan::lower(last.text(f.text), &mut lb)?;
-    if !matches!(
-        lw,
-        "than"
-            | "least"
-            | "of"
-            | "most"
-            | "to"
-            | "over"
-            | "above"
-            | "under"
-            | "below"
-            | "as"
-            | "quite"
-            | "estimated"
-            | "some"
-            | "about"
-            | "around"
-            | "roughly"
-            | "approximately"
-            | "approx"
-            | "circa"
-            | "nearly"
-            | "almost"
-            | "exceeding"
-    ) {
-        return None;
-    }
+    let end = hedge_end(scan::lower(last.text(f.text), &mut lb)?)?;
     let mut toks = [None::<Token>; 3];
     let mut at = start;
     for slot in &mut toks {
@@ -294,11 +348,11 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
             None => break,
         }
     }
-    'entries: for (words, q) in BEFORE {
+    'entries: for (k, (words, q)) in BEFORE.iter().enumerate() {
         let n = words.len();
-        // The word just before (`lw`) must be the entry's last word: a string compare
-        // rules out most entries.
-        if words[n - 1] != lw {
+        // The word just before must be the entry's last word: a number compare rules out
+        // most entries.
+        if BEFORE_ENDS[k] != end {
             continue;
         }
         for (k, w) in words.iter().enumerate().take(n - 1) {
@@ -1545,6 +1599,18 @@ mod tests {
         };
         let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
+    }
+
+    #[test]
+    fn hedge_ends_numbered() {
+        for (k, w) in HEDGE_ENDS.iter().enumerate() {
+            assert_eq!(hedge_end(w), Some(k as u8), "{w}");
+        }
+        for (k, (words, _)) in BEFORE.iter().enumerate() {
+            let last = words[words.len() - 1];
+            assert_eq!(hedge_end(last), Some(BEFORE_ENDS[k]), "{last}");
+        }
+        assert_eq!(hedge_end("people"), None);
     }
 
     #[test]
