@@ -221,24 +221,12 @@ static FIRST_SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
     t
 });
 
-/// A word of at most 16 bytes as a number, its ASCII letters in lowercase (byte `k` of the
-/// word in byte `k` of the number), for comparisons with no string compare; `None` for a
-/// longer word.
-fn word_key(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    if b.len() > 16 {
-        return None;
-    }
-    let mut key = 0u128;
-    for (k, &c) in b.iter().enumerate() {
-        key |= u128::from(c.to_ascii_lowercase()) << (8 * k);
-    }
-    Some(key)
-}
-
-/// The keys ([`word_key`]) of [`FIRST_WORDS`], sorted.
+/// The keys ([`scan::word_key`]) of [`FIRST_WORDS`], sorted.
 static FIRST_KEYS: Lazy<Vec<u128>> = Lazy::new(|| {
-    let mut v: Vec<u128> = FIRST_WORDS.iter().filter_map(|w| word_key(w)).collect();
+    let mut v: Vec<u128> = FIRST_WORDS
+        .iter()
+        .filter_map(|w| scan::word_key(w))
+        .collect();
     v.sort_unstable();
     v
 });
@@ -253,7 +241,7 @@ fn is_first_word(w: &str) -> bool {
         return false;
     }
     // The first words are lowercase ASCII: a key with another byte matches none.
-    word_key(w).is_some_and(|k| FIRST_KEYS.binary_search(&k).is_ok())
+    scan::word_key(w).is_some_and(|k| FIRST_KEYS.binary_search(&k).is_ok())
 }
 
 /// The indices of [`WORDS`] by the first byte of the phrase, in order.
