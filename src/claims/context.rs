@@ -1378,13 +1378,13 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
                 return true;
             }
             // A capitalised word before a number, not the first word of the sentence:
-            // `Channel 4`, `Resolution 2231`, `Boeing 737`.
-            let first = f.prev(p.span.start).is_none();
-            if !first
-                && scan::is_capitalised(w)
+            // `Channel 4`, `Resolution 2231`, `Boeing 737` (the word before it looked for
+            // last).
+            if scan::is_capitalised(w)
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
                 && !is_month(w)
+                && f.prev(p.span.start).is_some()
             {
                 return true;
             }
