@@ -488,6 +488,48 @@ pub(crate) fn qualifier_after(f: &Figures<'_, '_>, end: usize) -> Option<(usize,
     None
 }
 
+// ---- word sets -----------------------------------------------------------------------
+
+/// The lengths of the words of a set (bit `len`, for words under 32 bytes) by their first
+/// byte's low five bits (`a`–`z` are 1–26), for [`word_set!`].
+const fn shapes(words: &[&str]) -> [u32; 32] {
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < words.len() {
+        let b = words[k].as_bytes();
+        assert!(!b.is_empty() && b.len() < 32);
+        t[(b[0] & 31) as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+}
+
+/// Can `w` be a word of the set of `shapes`, by its first byte and length? Most words
+/// are ruled out here, before the string compares.
+#[inline]
+fn fits(shapes: &[u32; 32], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first()
+        .is_some_and(|&c| b.len() < 32 && shapes[usize::from(c & 31)] >> b.len() & 1 != 0)
+}
+
+/// `fn $name(w: &str) -> bool`: is `w` one of the words? A test of the first byte and the
+/// length goes before the `match` of the words.
+macro_rules! word_set {
+    (
+        $(#[$m:meta])* $vis:vis fn $name:ident, $words:ident, $shapes:ident =
+        [$($w:literal),+ $(,)?]
+    ) => {
+        const $words: &[&str] = &[$($w),+];
+        static $shapes: [u32; 32] = shapes($words);
+
+        $(#[$m])*
+        $vis fn $name(w: &str) -> bool {
+            fits(&$shapes, w) && matches!(w, $($w)|+)
+        }
+    };
+}
+
 // ---- noun phrases --------------------------------------------------------------------
 
 /// The noun phrase a figure counts.
@@ -502,186 +544,186 @@ pub(crate) struct NounPhrase {
     pub(crate) plural: bool,
 }
 
-/// Words that end a noun phrase: function words, auxiliaries and common adverbs.
-pub(crate) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "without"
-            | "about"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "until"
-            | "than"
-            | "through"
-            | "across"
-            | "against"
-            | "among"
-            | "between"
-            | "per"
-            | "via"
-            | "within"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "who"
-            | "whom"
-            | "whose"
-            | "which"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "they"
-            | "them"
-            | "their"
-            | "he"
-            | "him"
-            | "his"
-            | "she"
-            | "her"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "should"
-            | "not"
-            | "no"
-            | "as"
-            | "if"
-            | "so"
-            | "such"
-            | "each"
-            | "every"
-            | "most"
-            | "less"
-            | "least"
-            | "also"
-            | "only"
-            | "just"
-            | "even"
-            | "very"
-            | "too"
-            | "then"
-            | "there"
-            | "here"
-            | "when"
-            | "where"
-            | "why"
-            | "how"
-            | "what"
-            | "all"
-            | "both"
-            | "some"
-            | "any"
-            | "own"
-            | "same"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "apiece"
-            | "respectively"
-            | "altogether"
-            | "alone"
-            | "instead"
-            | "including"
-            | "like"
-            | "according"
-            | "said"
-            | "says"
-            | "say"
-            | "while"
-            | "whereas"
-            | "because"
-            | "although"
-            | "though"
-            | "yet"
-            | "still"
-            | "already"
-            | "now"
-            | "out"
-            | "up"
-            | "down"
-            | "off"
-            | "away"
-            | "back"
-            | "again"
-            | "ever"
-            | "never"
-            | "once"
-            | "twice"
-            | "nearly"
-            | "almost"
-            | "around"
-            | "plus"
-            | "minus"
-            | "times"
-            | "percent"
-            | "cent"
-            | "dead"
-            | "killed"
-            | "died"
-            | "wounded"
-            | "injured"
-            | "executed"
-            | "missing"
-            | "year"
-            | "years"
-            | "old"
-            | "more"
-            | "fewer"
-            | "last"
-            | "next"
-            | "first"
-            | "second"
-            | "third"
-            | "s"
-            | "t"
-    )
+word_set! {
+    /// Words that end a noun phrase: function words, auxiliaries and common adverbs.
+    pub(crate) fn is_stop, STOP_WORDS, STOP_SHAPES = [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "than",
+        "through",
+        "across",
+        "against",
+        "among",
+        "between",
+        "per",
+        "via",
+        "within",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "not",
+        "no",
+        "as",
+        "if",
+        "so",
+        "such",
+        "each",
+        "every",
+        "most",
+        "less",
+        "least",
+        "also",
+        "only",
+        "just",
+        "even",
+        "very",
+        "too",
+        "then",
+        "there",
+        "here",
+        "when",
+        "where",
+        "why",
+        "how",
+        "what",
+        "all",
+        "both",
+        "some",
+        "any",
+        "own",
+        "same",
+        "ago",
+        "later",
+        "earlier",
+        "apiece",
+        "respectively",
+        "altogether",
+        "alone",
+        "instead",
+        "including",
+        "like",
+        "according",
+        "said",
+        "says",
+        "say",
+        "while",
+        "whereas",
+        "because",
+        "although",
+        "though",
+        "yet",
+        "still",
+        "already",
+        "now",
+        "out",
+        "up",
+        "down",
+        "off",
+        "away",
+        "back",
+        "again",
+        "ever",
+        "never",
+        "once",
+        "twice",
+        "nearly",
+        "almost",
+        "around",
+        "plus",
+        "minus",
+        "times",
+        "percent",
+        "cent",
+        "dead",
+        "killed",
+        "died",
+        "wounded",
+        "injured",
+        "executed",
+        "missing",
+        "year",
+        "years",
+        "old",
+        "more",
+        "fewer",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "s",
+        "t",
+    ]
 }
 
 /// A word of two or more capital letters (`US`, `IT`, `UN`).
@@ -1393,90 +1435,89 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
     false
 }
 
-/// Words after which a number names or locates something (`page 12`, `Resolution 2231`,
-/// `flight 1900`) rather than counting it; in lowercase.
-pub(crate) fn is_reference_word(w: &str) -> bool {
-    matches!(
-        w,
-        "page"
-            | "pages"
-            | "p"
-            | "pp"
-            | "para"
-            | "paragraph"
-            | "chapter"
-            | "section"
-            | "article"
-            | "articles"
-            | "clause"
-            | "figure"
-            | "fig"
-            | "table"
-            | "item"
-            | "line"
-            | "verse"
-            | "footnote"
-            | "note"
-            | "version"
-            | "edition"
-            | "v"
-            | "no"
-            | "number"
-            | "nos"
-            | "vol"
-            | "volume"
-            | "issue"
-            | "episode"
-            | "season"
-            | "room"
-            | "flight"
-            | "route"
-            | "highway"
-            | "channel"
-            | "resolution"
-            | "decree"
-            | "amendment"
-            | "level"
-            | "grade"
-            | "phase"
-            | "stage"
-            | "round"
-            | "step"
-            | "rule"
-            | "act"
-            | "code"
-            | "tel"
-            | "phone"
-            | "fax"
-            | "ext"
-            | "gate"
-            | "platform"
-            | "block"
-            | "ward"
-            | "district"
-            | "zone"
-            | "sector"
-            | "camp"
-            | "unit"
-            | "division"
-            | "brigade"
-            | "battalion"
-            | "regiment"
-            | "corps"
-            | "squadron"
-            | "bill"
-            | "law"
-            | "box"
-            | "suite"
-            | "apartment"
-            | "building"
-            | "floor"
-            | "lot"
-            | "plot"
-            | "annex"
-            | "appendix"
-            | "exhibit"
-    )
+word_set! {
+    /// Words after which a number names or locates something (`page 12`, `Resolution
+    /// 2231`, `flight 1900`) rather than counting it; in lowercase.
+    pub(crate) fn is_reference_word, REFERENCE_WORDS, REFERENCE_SHAPES = [
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "para",
+        "paragraph",
+        "chapter",
+        "section",
+        "article",
+        "articles",
+        "clause",
+        "figure",
+        "fig",
+        "table",
+        "item",
+        "line",
+        "verse",
+        "footnote",
+        "note",
+        "version",
+        "edition",
+        "v",
+        "no",
+        "number",
+        "nos",
+        "vol",
+        "volume",
+        "issue",
+        "episode",
+        "season",
+        "room",
+        "flight",
+        "route",
+        "highway",
+        "channel",
+        "resolution",
+        "decree",
+        "amendment",
+        "level",
+        "grade",
+        "phase",
+        "stage",
+        "round",
+        "step",
+        "rule",
+        "act",
+        "code",
+        "tel",
+        "phone",
+        "fax",
+        "ext",
+        "gate",
+        "platform",
+        "block",
+        "ward",
+        "district",
+        "zone",
+        "sector",
+        "camp",
+        "unit",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "corps",
+        "squadron",
+        "bill",
+        "law",
+        "box",
+        "suite",
+        "apartment",
+        "building",
+        "floor",
+        "lot",
+        "plot",
+        "annex",
+        "appendix",
+        "exhibit",
+    ]
 }
 
 /// A month name or its abbreviation.
@@ -1599,6 +1640,30 @@ mod tests {
         };
         let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
+    }
+
+    #[test]
+    fn word_sets_as_lists() {
+        type Set = (&'static [&'static str], fn(&str) -> bool);
+        let sets: [Set; 2] = [(STOP_WORDS, is_stop), (REFERENCE_WORDS, is_reference_word)];
+        for (words, is) in sets {
+            for w in words {
+                assert!(is(w), "{w}");
+                let others = [
+                    format!("{w}s"),
+                    format!("x{w}"),
+                    w[1..].to_string(),
+                    w.to_uppercase(),
+                    format!("{w}é"),
+                ];
+                for o in others {
+                    assert_eq!(is(&o), words.contains(&o.as_str()), "{o}");
+                }
+            }
+            for w in ["", "people", "&", "é", "officials", "x".repeat(40).as_str()] {
+                assert_eq!(is(w), words.contains(&w), "{w}");
+            }
+        }
     }
 
     #[test]
