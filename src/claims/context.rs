@@ -1522,14 +1522,36 @@ word_set! {
 
 /// A month name or its abbreviation.
 pub(crate) fn is_month(w: &str) -> bool {
+    /// The first letters and lengths of the month names and abbreviations.
+    static SHAPES: [u32; 32] = shapes(&[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]);
     let w = w.trim_end_matches('.');
-    // Most words are no month: three to nine letters, the first of `jfmasond`.
-    if !(3..=9).contains(&w.len())
-        || !matches!(
-            w.as_bytes()[0] | 0x20,
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        )
-    {
+    // Most words are no month: ruled out by their first letter and length.
+    if !fits(&SHAPES, w) {
         return false;
     }
     let mut buf = [0u8; 24];
