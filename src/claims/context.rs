@@ -507,7 +507,7 @@ const fn shapes(words: &[&str]) -> [u32; 32] {
 /// Can `w` be a word of the set of `shapes`, by its first byte and length? Most words
 /// are ruled out here, before the string compares.
 #[inline]
-fn fits(shapes: &[u32; 32], w: &str) -> bool {
+pub(crate) fn fits(shapes: &[u32; 32], w: &str) -> bool {
     let b = w.as_bytes();
     b.first()
         .is_some_and(|&c| b.len() < 32 && shapes[usize::from(c & 31)] >> b.len() & 1 != 0)
