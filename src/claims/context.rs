@@ -89,13 +89,36 @@ impl<'t, 'c> Figures<'t, 'c> {
         number_at(&self.nums, start)
     }
 
+    /// The token at or after `pos`: from the memo, inline, or else read (out of line).
+    #[inline]
     pub(crate) fn next(&self, pos: usize) -> Option<Token> {
+        let (at, token) = self.memo[0][pos & (MEMO - 1)].get();
+        if at == pos {
+            return token;
+        }
+        self.next_read(pos)
+    }
+
+    #[inline(never)]
+    fn next_read(&self, pos: usize) -> Option<Token> {
         memoized(&self.memo[0], pos, |pos| {
             next_token(self.text, pos, self.hi)
         })
     }
 
+    /// The token ending at or before `pos`: from the memo, inline, or else read (out of
+    /// line).
+    #[inline]
     pub(crate) fn prev(&self, pos: usize) -> Option<Token> {
+        let (at, token) = self.memo[1][pos & (MEMO - 1)].get();
+        if at == pos {
+            return token;
+        }
+        self.prev_read(pos)
+    }
+
+    #[inline(never)]
+    fn prev_read(&self, pos: usize) -> Option<Token> {
         memoized(&self.memo[1], pos, |pos| {
             prev_token(self.text, pos, self.lo)
         })
