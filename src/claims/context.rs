@@ -172,13 +172,38 @@ impl<'t, 'c> Figures<'t, 'c> {
         number_at(&self.nums, start)
     }
 
+    /// The token at or after `pos`: from the memo, inline, or else read (out of line).
+    #[inline]
     pub(crate) fn next(&self, pos: usize) -> Option<Token> {
+        let memo = &self.memo.0[0];
+        let k = pos & (MEMO - 1);
+        if memo.at[k].get() == pos {
+            return memo.token[k].get();
+        }
+        self.next_read(pos)
+    }
+
+    #[inline(never)]
+    fn next_read(&self, pos: usize) -> Option<Token> {
         memoized(&self.memo.0[0], pos, |pos| {
             next_token(self.text, pos, self.hi)
         })
     }
 
+    /// The token ending at or before `pos`: from the memo, inline, or else read (out of
+    /// line).
+    #[inline]
     pub(crate) fn prev(&self, pos: usize) -> Option<Token> {
+        let memo = &self.memo.0[1];
+        let k = pos & (MEMO - 1);
+        if memo.at[k].get() == pos {
+            return memo.token[k].get();
+        }
+        self.prev_read(pos)
+    }
+
+    #[inline(never)]
+    fn prev_read(&self, pos: usize) -> Option<Token> {
         memoized(&self.memo.0[1], pos, |pos| {
             prev_token(self.text, pos, self.lo)
         })
@@ -327,6 +352,87 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["below"], Qualifier::LessThan),
 ];
 
+/// The last words of the hedges of [`BEFORE`], numbered as [`hedge_end`] numbers them.
+const HEDGE_ENDS: &[&str] = &[
+    "than",
+    "least",
+    "of",
+    "most",
+    "to",
+    "over",
+    "above",
+    "under",
+    "below",
+    "as",
+    "quite",
+    "estimated",
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "circa",
+    "nearly",
+    "almost",
+    "exceeding",
+];
+
+/// The number of `w` (lowercase) in [`HEDGE_ENDS`], if it ends a hedge.
+fn hedge_end(w: &str) -> Option<u8> {
+    Some(match w {
+        "than" => 0,
+        "least" => 1,
+        "of" => 2,
+        "most" => 3,
+        "to" => 4,
+        "over" => 5,
+        "above" => 6,
+        "under" => 7,
+        "below" => 8,
+        "as" => 9,
+        "quite" => 10,
+        "estimated" => 11,
+        "some" => 12,
+        "about" => 13,
+        "around" => 14,
+        "roughly" => 15,
+        "approximately" => 16,
+        "approx" => 17,
+        "circa" => 18,
+        "nearly" => 19,
+        "almost" => 20,
+        "exceeding" => 21,
+        _ => return None,
+    })
+}
+
+/// The number ([`hedge_end`]) of the last word of each entry of [`BEFORE`].
+const BEFORE_ENDS: [u8; BEFORE.len()] = {
+    let mut t = [u8::MAX; BEFORE.len()];
+    let mut k = 0;
+    while k < BEFORE.len() {
+        let words = BEFORE[k].0;
+        let last = words[words.len() - 1].as_bytes();
+        let mut e = 0;
+        while e < HEDGE_ENDS.len() {
+            let h = HEDGE_ENDS[e].as_bytes();
+            let mut same = h.len() == last.len();
+            let mut i = 0;
+            while same && i < h.len() {
+                same = h[i] == last[i];
+                i += 1;
+            }
+            if same {
+                t[k] = e as u8;
+            }
+            e += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// The qualifier written just before `start`: its start and kind (`at least $5`,
 /// `some 17,000`, `~300`).
 pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usize, Qualifier)> {
@@ -339,34 +445,7 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
     }
     // Most figures have no hedge: reject on the word just before, cheaply.
     let mut lb = [0u8; 24];
-    let lw = scan::lower(last.text(f.text), &mut lb)?;
-    if !matches!(
-        lw,
-        "than"
-            | "least"
-            | "of"
-            | "most"
-            | "to"
-            | "over"
-            | "above"
-            | "under"
-            | "below"
-            | "as"
-            | "quite"
-            | "estimated"
-            | "some"
-            | "about"
-            | "around"
-            | "roughly"
-            | "approximately"
-            | "approx"
-            | "circa"
-            | "nearly"
-            | "almost"
-            | "exceeding"
-    ) {
-        return None;
-    }
+    let end = hedge_end(scan::lower(last.text(f.text), &mut lb)?)?;
     let mut toks = [None::<Token>; 3];
     let mut at = start;
     for slot in &mut toks {
@@ -377,11 +456,11 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
             None => break,
         }
     }
-    'entries: for (words, q) in BEFORE {
+    'entries: for (k, (words, q)) in BEFORE.iter().enumerate() {
         let n = words.len();
-        // The word just before (`lw`) must be the entry's last word: a string compare
-        // rules out most entries.
-        if words[n - 1] != lw {
+        // The word just before must be the entry's last word: a number compare rules out
+        // most entries.
+        if BEFORE_ENDS[k] != end {
             continue;
         }
         for (k, w) in words.iter().enumerate().take(n - 1) {
@@ -517,6 +596,48 @@ pub(crate) fn qualifier_after(f: &Figures<'_, '_>, end: usize) -> Option<(usize,
     None
 }
 
+// ---- word sets -----------------------------------------------------------------------
+
+/// The lengths of the words of a set (bit `len`, for words under 32 bytes) by their first
+/// byte's low five bits (`a`–`z` are 1–26), for [`word_set!`].
+const fn shapes(words: &[&str]) -> [u32; 32] {
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < words.len() {
+        let b = words[k].as_bytes();
+        assert!(!b.is_empty() && b.len() < 32);
+        t[(b[0] & 31) as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+}
+
+/// Can `w` be a word of the set of `shapes`, by its first byte and length? Most words
+/// are ruled out here, before the string compares.
+#[inline]
+pub(crate) fn fits(shapes: &[u32; 32], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first()
+        .is_some_and(|&c| b.len() < 32 && shapes[usize::from(c & 31)] >> b.len() & 1 != 0)
+}
+
+/// `fn $name(w: &str) -> bool`: is `w` one of the words? A test of the first byte and the
+/// length goes before the `match` of the words.
+macro_rules! word_set {
+    (
+        $(#[$m:meta])* $vis:vis fn $name:ident, $words:ident, $shapes:ident =
+        [$($w:literal),+ $(,)?]
+    ) => {
+        const $words: &[&str] = &[$($w),+];
+        static $shapes: [u32; 32] = shapes($words);
+
+        $(#[$m])*
+        $vis fn $name(w: &str) -> bool {
+            fits(&$shapes, w) && matches!(w, $($w)|+)
+        }
+    };
+}
+
 // ---- noun phrases --------------------------------------------------------------------
 
 /// The noun phrase a figure counts.
@@ -531,186 +652,186 @@ pub(crate) struct NounPhrase {
     pub(crate) plural: bool,
 }
 
-/// Words that end a noun phrase: function words, auxiliaries and common adverbs.
-pub(crate) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "without"
-            | "about"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "until"
-            | "than"
-            | "through"
-            | "across"
-            | "against"
-            | "among"
-            | "between"
-            | "per"
-            | "via"
-            | "within"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "who"
-            | "whom"
-            | "whose"
-            | "which"
-            | "that"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "they"
-            | "them"
-            | "their"
-            | "he"
-            | "him"
-            | "his"
-            | "she"
-            | "her"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "should"
-            | "not"
-            | "no"
-            | "as"
-            | "if"
-            | "so"
-            | "such"
-            | "each"
-            | "every"
-            | "most"
-            | "less"
-            | "least"
-            | "also"
-            | "only"
-            | "just"
-            | "even"
-            | "very"
-            | "too"
-            | "then"
-            | "there"
-            | "here"
-            | "when"
-            | "where"
-            | "why"
-            | "how"
-            | "what"
-            | "all"
-            | "both"
-            | "some"
-            | "any"
-            | "own"
-            | "same"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "apiece"
-            | "respectively"
-            | "altogether"
-            | "alone"
-            | "instead"
-            | "including"
-            | "like"
-            | "according"
-            | "said"
-            | "says"
-            | "say"
-            | "while"
-            | "whereas"
-            | "because"
-            | "although"
-            | "though"
-            | "yet"
-            | "still"
-            | "already"
-            | "now"
-            | "out"
-            | "up"
-            | "down"
-            | "off"
-            | "away"
-            | "back"
-            | "again"
-            | "ever"
-            | "never"
-            | "once"
-            | "twice"
-            | "nearly"
-            | "almost"
-            | "around"
-            | "plus"
-            | "minus"
-            | "times"
-            | "percent"
-            | "cent"
-            | "dead"
-            | "killed"
-            | "died"
-            | "wounded"
-            | "injured"
-            | "executed"
-            | "missing"
-            | "year"
-            | "years"
-            | "old"
-            | "more"
-            | "fewer"
-            | "last"
-            | "next"
-            | "first"
-            | "second"
-            | "third"
-            | "s"
-            | "t"
-    )
+word_set! {
+    /// Words that end a noun phrase: function words, auxiliaries and common adverbs.
+    pub(crate) fn is_stop, STOP_WORDS, STOP_SHAPES = [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "than",
+        "through",
+        "across",
+        "against",
+        "among",
+        "between",
+        "per",
+        "via",
+        "within",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "not",
+        "no",
+        "as",
+        "if",
+        "so",
+        "such",
+        "each",
+        "every",
+        "most",
+        "less",
+        "least",
+        "also",
+        "only",
+        "just",
+        "even",
+        "very",
+        "too",
+        "then",
+        "there",
+        "here",
+        "when",
+        "where",
+        "why",
+        "how",
+        "what",
+        "all",
+        "both",
+        "some",
+        "any",
+        "own",
+        "same",
+        "ago",
+        "later",
+        "earlier",
+        "apiece",
+        "respectively",
+        "altogether",
+        "alone",
+        "instead",
+        "including",
+        "like",
+        "according",
+        "said",
+        "says",
+        "say",
+        "while",
+        "whereas",
+        "because",
+        "although",
+        "though",
+        "yet",
+        "still",
+        "already",
+        "now",
+        "out",
+        "up",
+        "down",
+        "off",
+        "away",
+        "back",
+        "again",
+        "ever",
+        "never",
+        "once",
+        "twice",
+        "nearly",
+        "almost",
+        "around",
+        "plus",
+        "minus",
+        "times",
+        "percent",
+        "cent",
+        "dead",
+        "killed",
+        "died",
+        "wounded",
+        "injured",
+        "executed",
+        "missing",
+        "year",
+        "years",
+        "old",
+        "more",
+        "fewer",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "s",
+        "t",
+    ]
 }
 
 /// A word of two or more capital letters (`US`, `IT`, `UN`).
@@ -1407,13 +1528,13 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
                 return true;
             }
             // A capitalised word before a number, not the first word of the sentence:
-            // `Channel 4`, `Resolution 2231`, `Boeing 737`.
-            let first = f.prev(p.span.start).is_none();
-            if !first
-                && scan::is_capitalised(w)
+            // `Channel 4`, `Resolution 2231`, `Boeing 737` (the word before it looked for
+            // last).
+            if scan::is_capitalised(w)
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
                 && !is_month(w)
+                && f.prev(p.span.start).is_some()
             {
                 return true;
             }
@@ -1422,102 +1543,123 @@ pub(crate) fn is_reference(f: &Figures<'_, '_>, n: &NumberMatch<'_>) -> bool {
     false
 }
 
-/// Words after which a number names or locates something (`page 12`, `Resolution 2231`,
-/// `flight 1900`) rather than counting it; in lowercase.
-pub(crate) fn is_reference_word(w: &str) -> bool {
-    matches!(
-        w,
-        "page"
-            | "pages"
-            | "p"
-            | "pp"
-            | "para"
-            | "paragraph"
-            | "chapter"
-            | "section"
-            | "article"
-            | "articles"
-            | "clause"
-            | "figure"
-            | "fig"
-            | "table"
-            | "item"
-            | "line"
-            | "verse"
-            | "footnote"
-            | "note"
-            | "version"
-            | "edition"
-            | "v"
-            | "no"
-            | "number"
-            | "nos"
-            | "vol"
-            | "volume"
-            | "issue"
-            | "episode"
-            | "season"
-            | "room"
-            | "flight"
-            | "route"
-            | "highway"
-            | "channel"
-            | "resolution"
-            | "decree"
-            | "amendment"
-            | "level"
-            | "grade"
-            | "phase"
-            | "stage"
-            | "round"
-            | "step"
-            | "rule"
-            | "act"
-            | "code"
-            | "tel"
-            | "phone"
-            | "fax"
-            | "ext"
-            | "gate"
-            | "platform"
-            | "block"
-            | "ward"
-            | "district"
-            | "zone"
-            | "sector"
-            | "camp"
-            | "unit"
-            | "division"
-            | "brigade"
-            | "battalion"
-            | "regiment"
-            | "corps"
-            | "squadron"
-            | "bill"
-            | "law"
-            | "box"
-            | "suite"
-            | "apartment"
-            | "building"
-            | "floor"
-            | "lot"
-            | "plot"
-            | "annex"
-            | "appendix"
-            | "exhibit"
-    )
+word_set! {
+    /// Words after which a number names or locates something (`page 12`, `Resolution
+    /// 2231`, `flight 1900`) rather than counting it; in lowercase.
+    pub(crate) fn is_reference_word, REFERENCE_WORDS, REFERENCE_SHAPES = [
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "para",
+        "paragraph",
+        "chapter",
+        "section",
+        "article",
+        "articles",
+        "clause",
+        "figure",
+        "fig",
+        "table",
+        "item",
+        "line",
+        "verse",
+        "footnote",
+        "note",
+        "version",
+        "edition",
+        "v",
+        "no",
+        "number",
+        "nos",
+        "vol",
+        "volume",
+        "issue",
+        "episode",
+        "season",
+        "room",
+        "flight",
+        "route",
+        "highway",
+        "channel",
+        "resolution",
+        "decree",
+        "amendment",
+        "level",
+        "grade",
+        "phase",
+        "stage",
+        "round",
+        "step",
+        "rule",
+        "act",
+        "code",
+        "tel",
+        "phone",
+        "fax",
+        "ext",
+        "gate",
+        "platform",
+        "block",
+        "ward",
+        "district",
+        "zone",
+        "sector",
+        "camp",
+        "unit",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "corps",
+        "squadron",
+        "bill",
+        "law",
+        "box",
+        "suite",
+        "apartment",
+        "building",
+        "floor",
+        "lot",
+        "plot",
+        "annex",
+        "appendix",
+        "exhibit",
+    ]
 }
 
 /// A month name or its abbreviation.
 pub(crate) fn is_month(w: &str) -> bool {
+    /// The first letters and lengths of the month names and abbreviations.
+    static SHAPES: [u32; 32] = shapes(&[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]);
     let w = w.trim_end_matches('.');
-    // Most words are no month: three to nine letters, the first of `jfmasond`.
-    if !(3..=9).contains(&w.len())
-        || !matches!(
-            w.as_bytes()[0] | 0x20,
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        )
-    {
+    // Most words are no month: ruled out by their first letter and length.
+    if !fits(&SHAPES, w) {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -1628,6 +1770,42 @@ mod tests {
         };
         let figs = Figures::new(&ctx, Vec::new());
         f(&figs)
+    }
+
+    #[test]
+    fn word_sets_as_lists() {
+        type Set = (&'static [&'static str], fn(&str) -> bool);
+        let sets: [Set; 2] = [(STOP_WORDS, is_stop), (REFERENCE_WORDS, is_reference_word)];
+        for (words, is) in sets {
+            for w in words {
+                assert!(is(w), "{w}");
+                let others = [
+                    format!("{w}s"),
+                    format!("x{w}"),
+                    w[1..].to_string(),
+                    w.to_uppercase(),
+                    format!("{w}é"),
+                ];
+                for o in others {
+                    assert_eq!(is(&o), words.contains(&o.as_str()), "{o}");
+                }
+            }
+            for w in ["", "people", "&", "é", "officials", "x".repeat(40).as_str()] {
+                assert_eq!(is(w), words.contains(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn hedge_ends_numbered() {
+        for (k, w) in HEDGE_ENDS.iter().enumerate() {
+            assert_eq!(hedge_end(w), Some(k as u8), "{w}");
+        }
+        for (k, (words, _)) in BEFORE.iter().enumerate() {
+            let last = words[words.len() - 1];
+            assert_eq!(hedge_end(last), Some(BEFORE_ENDS[k]), "{last}");
+        }
+        assert_eq!(hedge_end("people"), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `a 45-year-old`, `93 years old`, `Smith, 45,`: years). `40 years ago` is a date, not
 //! a duration, and a unit with no number (`for decades`, `for years`) is no claim.
 
-use super::context::{Figures, is_month, qualifier_after, qualifier_before};
+use super::context::{self, Figures, is_month, qualifier_after, qualifier_before};
 use super::number::NumberMatch;
 use super::scan::{self, Token};
 use super::{Claim, ClaimKind, Number};
@@ -39,7 +39,23 @@ const UNITS: &[(&str, &str, i64)] = &[
     ("centuries", "year", 100),
 ];
 
+/// The first letters and lengths of the words of [`UNITS`] (see [`context::fits`]).
+static UNIT_SHAPES: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut k = 0;
+    while k < UNITS.len() {
+        let b = UNITS[k].0.as_bytes();
+        t[(b[0] & 31) as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+};
+
 fn unit_of(w: &str) -> Option<(&'static str, i64)> {
+    // Most words are ruled out by their first letter and length.
+    if !context::fits(&UNIT_SHAPES, w) {
+        return None;
+    }
     let mut buf = [0u8; 24];
     let l = scan::lower(w, &mut buf)?;
     UNITS
@@ -262,6 +278,30 @@ fn is_weekday(w: &str) -> bool {
 mod tests {
     use crate::claims::testing::{Expect, check_kind};
     use crate::claims::{ClaimKind, Qualifier};
+
+    #[test]
+    fn units_by_shape() {
+        let reference = |w: &str| {
+            let l = w.to_ascii_lowercase();
+            super::UNITS
+                .iter()
+                .find(|(k, _, _)| w.is_ascii() && *k == l)
+                .map(|&(_, u, m)| (u, m))
+        };
+        for (k, _, _) in super::UNITS {
+            for w in [
+                k.to_string(),
+                k.to_uppercase(),
+                format!("{k}s"),
+                k[1..].to_string(),
+            ] {
+                assert_eq!(super::unit_of(&w), reference(&w), "{w:?}");
+            }
+        }
+        for w in ["", "people", "Yéars", "centuriesandmore", "yr", "%"] {
+            assert_eq!(super::unit_of(w), reference(w), "{w:?}");
+        }
+    }
 
     fn duration(text: &str, want: &[Expect]) {
         check_kind(ClaimKind::Duration, text, want);

@@ -221,6 +221,16 @@ static FIRST_SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
     t
 });
 
+/// The keys ([`scan::word_key`]) of [`FIRST_WORDS`], sorted.
+static FIRST_KEYS: Lazy<Vec<u128>> = Lazy::new(|| {
+    let mut v: Vec<u128> = FIRST_WORDS
+        .iter()
+        .filter_map(|w| scan::word_key(w))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
 /// Is `w` (as written) one of [`FIRST_WORDS`], ignoring ASCII case?
 fn is_first_word(w: &str) -> bool {
     let b = w.as_bytes();
@@ -230,8 +240,8 @@ fn is_first_word(w: &str) -> bool {
     if b.len() >= 32 || FIRST_SHAPES[usize::from(c | 0x20)] >> b.len() & 1 == 0 {
         return false;
     }
-    let mut buf = [0u8; 24];
-    scan::lower(w, &mut buf).is_some_and(|l| FIRST_WORDS.binary_search(&l).is_ok())
+    // The first words are lowercase ASCII: a key with another byte matches none.
+    scan::word_key(w).is_some_and(|k| FIRST_KEYS.binary_search(&k).is_ok())
 }
 
 /// The indices of [`WORDS`] by the first byte of the phrase, in order.
@@ -1034,6 +1044,8 @@ mod tests {
 
     #[test]
     fn first_words_by_shape() {
+        // Every first word has a key.
+        assert!(super::FIRST_WORDS.iter().all(|w| w.len() <= 16));
         let reference = |w: &str| {
             let l = w.to_ascii_lowercase();
             w.is_ascii() && w.len() <= 24 && super::FIRST_WORDS.binary_search(&l.as_str()).is_ok()
@@ -1054,6 +1066,10 @@ mod tests {
             "zz",
             "percentages",
             "U",
+            "deutschmarkss",
+            "DEUTSCHMARKS",
+            "ruPées",
+            "euros\u{a0}",
         ] {
             words.push(w.to_string());
         }

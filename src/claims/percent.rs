@@ -15,7 +15,8 @@ fn percent_word(f: &Figures<'_, '_>, end: usize) -> Option<usize> {
     if t.is_char(f.text, '%') || t.is_char(f.text, '％') {
         return Some(t.span.end);
     }
-    if !t.is_word() {
+    // Every percent word starts with a `p`: most words are ruled out before lowering.
+    if !t.is_word() || f.text.as_bytes()[t.span.start] | 0x20 != b'p' {
         return None;
     }
     let mut buf = [0u8; 24];

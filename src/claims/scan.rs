@@ -389,6 +389,21 @@ pub(crate) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// A word of at most 16 bytes as a number, its ASCII letters in lowercase (byte `k` of the
+/// word in byte `k` of the number), for comparisons with no string compare; `None` for a
+/// longer word. Equal keys are equal words, ignoring ASCII case.
+pub(crate) fn word_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut key = 0u128;
+    for (k, &c) in b.iter().enumerate() {
+        key |= u128::from(c.to_ascii_lowercase()) << (8 * k);
+    }
+    Some(key)
+}
+
 /// True if the character before `pos` (not before `lo`) is a word character.
 pub(crate) fn word_char_before(text: &str, pos: usize, lo: usize) -> bool {
     pos > lo && text[lo..pos].chars().next_back().is_some_and(is_word_char)
@@ -512,6 +527,32 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_keys() {
+        let words = [
+            "",
+            "a",
+            "Dollars",
+            "dollars",
+            "DOLLARS",
+            "dollar",
+            "é",
+            "naïve",
+            "x".repeat(16).leak(),
+            "x".repeat(17).leak(),
+        ];
+        for a in words {
+            for b in words {
+                let same = a.len() <= 16 && b.len() <= 16 && a.eq_ignore_ascii_case(b);
+                assert_eq!(
+                    word_key(a).is_some() && word_key(a) == word_key(b),
+                    same,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }

@@ -708,6 +708,19 @@ impl<'t> Scanner<'t> {
         // Back over at most `MAX_TOKEN + 1` bytes; a token that goes on before them is
         // too long.
         let floor = end.saturating_sub(MAX_TOKEN + 1).max(self.start);
+        // The usual token, up to seven ASCII letters and digits after a space, is told
+        // from the eight bytes before `end`: a space is a boundary, and no opener is a
+        // letter or a digit.
+        if let Some(w) = end.checked_sub(8).and_then(|at| crate::swar::load(b, at)) {
+            let m = !(crate::swar::letters(w) | crate::swar::digits(w)) & crate::swar::HIGH;
+            if m != 0 {
+                // The last byte that is no letter or digit.
+                let p = end - 1 - (m.leading_zeros() / 8) as usize;
+                if p + 1 < end && p + 1 > floor && b[p] == b' ' {
+                    return Some(p + 1);
+                }
+            }
+        }
         // Only a byte up to a space or from 0x80 up can end white space.
         let mut hi = end;
         let mut ts = loop {
@@ -1065,6 +1078,53 @@ fn parse_marker(b: &[u8], q: usize) -> Option<(Marker, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `token_start` with no fast path.
+    fn token_start_general(sc: &Scanner<'_>, end: usize) -> Option<usize> {
+        let b = sc.b;
+        let floor = end.saturating_sub(MAX_TOKEN + 1).max(sc.start);
+        let mut hi = end;
+        let mut ts = loop {
+            match b[floor..hi].iter().rposition(|&c| c <= b' ' || c >= 0x80) {
+                None => break floor,
+                Some(p) if ws_len_before(b, floor + p + 1) > 0 => break floor + p + 1,
+                Some(p) => hi = floor + p,
+            }
+        };
+        if ts == floor && floor > sc.start && ws_len_before(b, ts) == 0 {
+            return None;
+        }
+        loop {
+            let n = opener_len(b, ts);
+            if n == 0 || ts + n > end {
+                break;
+            }
+            ts += n;
+        }
+        Some(ts)
+    }
+
+    #[test]
+    fn token_starts_as_general() {
+        let long = format!("a {} b.", "x".repeat(50));
+        for text in [
+            "He said. The U.S. (JCPOA) \"quoted.\" ‘Single’ 1,000. x.y 2021. «Abc.»",
+            "\u{a0}word. a\tb. \n(para. [1]. e.g. Mr. Smith",
+            long.as_str(),
+        ] {
+            for start in [0, 1, 3] {
+                let mut sc = Scanner::new(text, Cow::Borrowed(&[]));
+                sc.start = start;
+                for end in (start..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                    assert_eq!(
+                        sc.token_start(end),
+                        token_start_general(&sc, end),
+                        "{text:?} {start} {end}"
+                    );
+                }
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         Segmenter::new()
