@@ -333,7 +333,9 @@ impl<'t> Scanner<'t> {
     fn begin(&mut self, at: usize) {
         let b = self.b;
         let mut p = skip_ws(b, at.min(b.len()));
-        while p < b.len() && self.at_line_start(p) {
+        // The first byte rules out debris at most starts, before the walk back to the
+        // line's start.
+        while lines::may_start_debris(b, p) && self.at_line_start(p) {
             match lines::debris_end(b, p) {
                 Some(e) => p = skip_ws(b, e),
                 None => break,
