@@ -665,7 +665,7 @@ impl<'t> Scanner<'t> {
             return Some(i + 1);
         };
         let tok = &b[ts..i];
-        (!tok.contains(&b'.') && words::abbrev(tok).is_none()).then_some(i + 1)
+        (!tok.contains(&b'.') && words::abbrev_at(b, ts, i).is_none()).then_some(i + 1)
     }
 
     /// `world.Today`, `1,000.That`: a word of two letters or more, a period, and a capitalised
@@ -700,7 +700,7 @@ impl<'t> Scanner<'t> {
         {
             return false;
         }
-        b[i] != b'.' || matches!(words::abbrev(tok), None | Some(Abbrev::Other))
+        b[i] != b'.' || matches!(words::abbrev_at(b, ts, i), None | Some(Abbrev::Other))
     }
 
     /// The start of the token that ends at `end` (after any opening quotes or brackets), or
@@ -765,7 +765,7 @@ impl<'t> Scanner<'t> {
         if last.is_ascii_digit() {
             return word_end(next);
         }
-        if closed && is_start(next) && !matches!(words::abbrev(tok), Some(Abbrev::Title)) {
+        if closed && is_start(next) && !matches!(words::abbrev_at(b, ts, i), Some(Abbrev::Title)) {
             // `Cell Block H." Labour`: no name or abbreviation goes on after a closing quote.
             return true;
         }
@@ -790,7 +790,7 @@ impl<'t> Scanner<'t> {
         if tok.len() == 1 && last.is_ascii_uppercase() {
             return self.initial_ends(ts, last, next);
         }
-        match words::abbrev(tok) {
+        match words::abbrev_at(b, ts, i) {
             Some(Abbrev::Title) => self.street_ends(ts, tok, next),
             Some(Abbrev::Continue) => false,
             Some(Abbrev::Number) => next != Next::Digit && is_start(next),
