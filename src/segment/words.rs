@@ -2,7 +2,8 @@
 //! cannot end a line of running text, and time-zone words.
 //!
 //! Lookups fold ASCII case into a small stack buffer and match on byte strings, so they
-//! cost no allocation.
+//! cost no allocation; the abbreviations, looked up at most periods, are a perfect-hash
+//! map read in place.
 
 use once_cell::sync::Lazy;
 
