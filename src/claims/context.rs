@@ -51,31 +51,22 @@ impl Memo {
 
 /// The tokens after positions and before positions ([`Figures::next`],
 /// [`Figures::prev`]) of one sentence, kept in a buffer reused from one sentence to the
-/// next, with a flag set when an entry is kept: most sentences have no numbers, keep
-/// none of the parser's tokens and run no recogniser, and then the next sentence has
-/// nothing to clear.
+/// next.
 #[derive(Debug)]
-pub(crate) struct Memos([Memo; 2], Cell<bool>);
+pub(crate) struct Memos([Memo; 2]);
 
 impl Default for Memos {
     fn default() -> Memos {
-        Memos(
-            std::array::from_fn(|_| Memo {
-                at: std::array::from_fn(|_| Cell::new(usize::MAX)),
-                token: std::array::from_fn(|_| Cell::new(None)),
-            }),
-            Cell::new(false),
-        )
+        Memos(std::array::from_fn(|_| Memo {
+            at: std::array::from_fn(|_| Cell::new(usize::MAX)),
+            token: std::array::from_fn(|_| Cell::new(None)),
+        }))
     }
 }
 
 impl Memos {
-    /// Forgets every token (their positions: the tokens stay, never read), if any was
-    /// kept since the last clear.
+    /// Forgets every token (their positions: the tokens stay, never read).
     fn clear(&mut self) {
-        if !self.1.replace(false) {
-            return;
-        }
         for memo in &mut self.0 {
             for at in &mut memo.at {
                 *at.get_mut() = usize::MAX;
@@ -85,10 +76,6 @@ impl Memos {
 
     /// Keeps the tokens of `edges` (found in the same span).
     fn keep(&self, edges: &super::number::Edges) {
-        if edges.next.is_empty() && edges.prev.is_empty() {
-            return;
-        }
-        self.1.set(true);
         for &(at, t) in &edges.next {
             self.0[0].keep(at, t);
         }
@@ -198,7 +185,6 @@ impl<'t, 'c> Figures<'t, 'c> {
 
     #[inline(never)]
     fn next_read(&self, pos: usize) -> Option<Token> {
-        self.memo.1.set(true);
         memoized(&self.memo.0[0], pos, |pos| {
             next_token(self.text, pos, self.hi)
         })
@@ -218,7 +204,6 @@ impl<'t, 'c> Figures<'t, 'c> {
 
     #[inline(never)]
     fn prev_read(&self, pos: usize) -> Option<Token> {
-        self.memo.1.set(true);
         memoized(&self.memo.0[1], pos, |pos| {
             prev_token(self.text, pos, self.lo)
         })
