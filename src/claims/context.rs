@@ -378,7 +378,9 @@ const HEDGE_ENDS: &[&str] = &[
     "exceeding",
 ];
 
-/// The number of `w` (lowercase) in [`HEDGE_ENDS`], if it ends a hedge.
+/// The number of `w` (lowercase) in [`HEDGE_ENDS`], if it ends a hedge (the reference of
+/// [`hedge_end_at`]).
+#[cfg(test)]
 fn hedge_end(w: &str) -> Option<u8> {
     Some(match w {
         "than" => 0,
@@ -405,6 +407,31 @@ fn hedge_end(w: &str) -> Option<u8> {
         "exceeding" => 21,
         _ => return None,
     })
+}
+
+/// [`HEDGE_ENDS`] as a perfect-hash map of their letters, to the number of each plus one.
+static HEDGE_MAP: once_cell::sync::Lazy<super::WordMap<u8>> = once_cell::sync::Lazy::new(|| {
+    let words: Vec<(&[u8], u8)> = HEDGE_ENDS
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (w.as_bytes(), k as u8 + 1))
+        .collect();
+    super::WordMap::new(&words, 0)
+});
+
+/// The number in [`HEDGE_ENDS`] of the word `text[span]` (in any ASCII case), if it ends a
+/// hedge: read in place, with no copy in lowercase and no `match` on the word, a jump
+/// table that text does not predict.
+#[inline]
+fn hedge_end_at(text: &str, span: Span) -> Option<u8> {
+    let b = text.as_bytes();
+    let n = span.len();
+    let (&first, &last) = (b.get(span.start)?, b.get(span.end.checked_sub(1)?)?);
+    let map = &*HEDGE_MAP;
+    if n == 0 || n > 16 || !map.may_hold(n, first, last) {
+        return None;
+    }
+    map.get_at(b, span.start, span.end).checked_sub(1)
 }
 
 /// The number ([`hedge_end`]) of the last word of each entry of [`BEFORE`].
@@ -444,8 +471,7 @@ pub(crate) fn qualifier_before(f: &Figures<'_, '_>, start: usize) -> Option<(usi
         return None;
     }
     // Most figures have no hedge: reject on the word just before, cheaply.
-    let mut lb = [0u8; 24];
-    let end = hedge_end(scan::lower(last.text(f.text), &mut lb)?)?;
+    let end = hedge_end_at(f.text, last.span)?;
     let mut toks = [None::<Token>; 3];
     let mut at = start;
     for slot in &mut toks {
@@ -1806,6 +1832,25 @@ mod tests {
             assert_eq!(hedge_end(last), Some(BEFORE_ENDS[k]), "{last}");
         }
         assert_eq!(hedge_end("people"), None);
+        let mut words: Vec<String> = Vec::new();
+        for w in HEDGE_ENDS
+            .iter()
+            .chain(["people", "", "é", "o", "thans", "Approx", "X"].iter())
+        {
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}\u{301}"));
+            words.push(w.chars().skip(1).collect());
+        }
+        for w in &words {
+            let mut buf = [0u8; 24];
+            let reference = scan::lower(w, &mut buf).and_then(hedge_end);
+            let text = format!("a {w} 5 and more text after it");
+            let span = Span::new(2, 2 + w.len());
+            assert_eq!(hedge_end_at(&text, span), reference, "{w}");
+            assert_eq!(hedge_end_at(w, Span::new(0, w.len())), reference, "{w}");
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ mod scan;
 mod value;
 mod wordmap;
 
+pub(crate) use wordmap::WordMap;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 

@@ -490,7 +490,15 @@ fn anchor_words() -> Vec<&'static str> {
 
 /// True if `word` is a number word (`six`, `hundred`, `dozens`, `third`, `half`).
 pub fn is_number_word(word: &str) -> bool {
-    classify(word).is_some()
+    // Most words a recogniser asks about are ruled out by their length and their first and
+    // last letters, before their key is made and hashed.
+    let b = word.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) if b.len() <= 16 => {
+            CLASSES.may_hold(b.len(), first, last) && classify(word).is_some()
+        }
+        _ => false,
+    }
 }
 
 fn classify(word: &str) -> Option<W> {
@@ -1653,6 +1661,42 @@ mod tests {
             "dozenss",
         ] {
             assert_eq!(classify(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn is_number_word_agrees_with_classify() {
+        let mut words: Vec<String> = Vec::new();
+        for &(w, _) in WORDS {
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}x"));
+            words.push(format!("x{w}"));
+            words.push(format!("{w}\u{301}"));
+            words.push(w[1..].to_string());
+            words.push(w[..w.len() - 1].to_string());
+        }
+        for w in [
+            "",
+            "on",
+            "tw0",
+            "twenty-one",
+            "ﬁve",
+            "é",
+            "a",
+            "sixteenthsixteenth",
+            "said",
+            "the",
+            "Mañana",
+            "s",
+            "-",
+            "0",
+            "\u{301}",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(is_number_word(w), classify(w).is_some(), "{w}");
         }
     }
 

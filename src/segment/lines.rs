@@ -116,7 +116,7 @@ pub(super) fn paragraph(b: &[u8], i: usize) -> Para {
 pub(super) fn debris_end(b: &[u8], p: usize) -> Option<usize> {
     // Most lines start with a letter or a quote: none of that is debris, and the line's
     // end is not looked for.
-    if !b.get(p).is_some_and(|&c| DEBRIS_START[usize::from(c)]) {
+    if !may_start_debris(b, p) {
         return None;
     }
     let le = line_end(b, p);
@@ -130,6 +130,13 @@ pub(super) fn debris_end(b: &[u8], p: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// False if no debris line starts at `p` (by its first byte alone): [`debris_end`] is
+/// `None` there.
+#[inline(always)]
+pub(super) fn may_start_debris(b: &[u8], p: usize) -> bool {
+    b.get(p).is_some_and(|&c| DEBRIS_START[usize::from(c)])
 }
 
 /// The bytes a debris line can start with (it starts on a non-blank byte): rule marks
@@ -364,6 +371,29 @@ pub(super) fn line_break_ends_sentence(text: &str, i: usize, j: usize, para: &Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_debris_where_its_first_byte_rules_it_out() {
+        for line in [
+            "12", "- 3 -", "***", "Page 4", "p. 5", "[6]", "(7)", "|8|", "—", "· · ·",
+        ] {
+            for c in 0..=255u8 {
+                let mut b = vec![c];
+                b.extend_from_slice(line.as_bytes());
+                b.push(b'\n');
+                for p in 0..b.len() {
+                    if !may_start_debris(&b, p) {
+                        assert_eq!(debris_end(&b, p), None, "{b:?} {p}");
+                    }
+                }
+            }
+            let b = line.as_bytes();
+            assert!(
+                debris_end(b, 0).is_none() || may_start_debris(b, 0),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn debris() {

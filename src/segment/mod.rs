@@ -333,7 +333,9 @@ impl<'t> Scanner<'t> {
     fn begin(&mut self, at: usize) {
         let b = self.b;
         let mut p = skip_ws(b, at.min(b.len()));
-        while p < b.len() && self.at_line_start(p) {
+        // The first byte rules out debris at most starts, before the walk back to the
+        // line's start.
+        while lines::may_start_debris(b, p) && self.at_line_start(p) {
             match lines::debris_end(b, p) {
                 Some(e) => p = skip_ws(b, e),
                 None => break,
@@ -663,7 +665,7 @@ impl<'t> Scanner<'t> {
             return Some(i + 1);
         };
         let tok = &b[ts..i];
-        (!tok.contains(&b'.') && words::abbrev(tok).is_none()).then_some(i + 1)
+        (!tok.contains(&b'.') && words::abbrev_at(b, ts, i).is_none()).then_some(i + 1)
     }
 
     /// `world.Today`, `1,000.That`: a word of two letters or more, a period, and a capitalised
@@ -698,7 +700,7 @@ impl<'t> Scanner<'t> {
         {
             return false;
         }
-        b[i] != b'.' || matches!(words::abbrev(tok), None | Some(Abbrev::Other))
+        b[i] != b'.' || matches!(words::abbrev_at(b, ts, i), None | Some(Abbrev::Other))
     }
 
     /// The start of the token that ends at `end` (after any opening quotes or brackets), or
@@ -763,7 +765,7 @@ impl<'t> Scanner<'t> {
         if last.is_ascii_digit() {
             return word_end(next);
         }
-        if closed && is_start(next) && !matches!(words::abbrev(tok), Some(Abbrev::Title)) {
+        if closed && is_start(next) && !matches!(words::abbrev_at(b, ts, i), Some(Abbrev::Title)) {
             // `Cell Block H." Labour`: no name or abbreviation goes on after a closing quote.
             return true;
         }
@@ -788,7 +790,7 @@ impl<'t> Scanner<'t> {
         if tok.len() == 1 && last.is_ascii_uppercase() {
             return self.initial_ends(ts, last, next);
         }
-        match words::abbrev(tok) {
+        match words::abbrev_at(b, ts, i) {
             Some(Abbrev::Title) => self.street_ends(ts, tok, next),
             Some(Abbrev::Continue) => false,
             Some(Abbrev::Number) => next != Next::Digit && is_start(next),

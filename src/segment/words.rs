@@ -2,7 +2,12 @@
 //! cannot end a line of running text, and time-zone words.
 //!
 //! Lookups fold ASCII case into a small stack buffer and match on byte strings, so they
-//! cost no allocation.
+//! cost no allocation; the abbreviations, looked up at most periods, are a perfect-hash
+//! map read in place.
+
+use once_cell::sync::Lazy;
+
+use crate::claims::WordMap;
 
 /// How a known abbreviation followed by white space and a capitalised word behaves.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -32,59 +37,188 @@ fn fold<'b>(word: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     Some(&buf[..word.len()])
 }
 
-/// The class of a known abbreviation (the letters before the period), with its case rule:
-/// most titles and words that are also common English words only count when capitalised.
-pub(super) fn abbrev(word: &[u8]) -> Option<Abbrev> {
+/// The known abbreviations (the letters before the period), by class and case rule: most
+/// titles and words that are also common English words only count when capitalised.
+/// (class, only when capitalised, words)
+const ABBREVS: &[(Abbrev, bool, &[&str])] = {
     use Abbrev::*;
+    &[
+        (
+            Title,
+            false,
+            &[
+                "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "drs", "prof", "profs", "st",
+                "mt", "msgr", "mssrs",
+            ],
+        ),
+        (
+            Title,
+            true,
+            &[
+                "gen", "gens", "lt", "col", "maj", "capt", "cpt", "cmdr", "cdr", "comdr", "adm",
+                "brig", "sgt", "cpl", "pvt", "spc", "gov", "govs", "sen", "sens", "rep", "reps",
+                "rev", "revd", "hon", "pres", "supt", "insp", "det", "fr", "ste", "ft", "atty",
+                "amb", "lieut", "rt", "sr", "sra", "srta", "cllr", "ald", "sec", "secs", "mtn",
+                "pt", "hr",
+            ],
+        ),
+        (
+            Number,
+            false,
+            &[
+                "no", "nos", "nr", "p", "pp", "vol", "vols", "fig", "figs", "art", "arts", "ch",
+                "chap", "para", "paras", "pg", "pgs", "op", "tel", "ext", "ref", "refs", "num",
+                "c", "rs", "sect", "cl", "reg", "pl", "apt", "rm", "bldg",
+            ],
+        ),
+        (
+            Continue,
+            false,
+            &[
+                "vs", "cf", "viz", "approx", "appx", "incl", "esp", "ca", "resp", "eg", "ie",
+                "lit", "orig", "abt", "v",
+            ],
+        ),
+        // Months and days come before a day number or a year.
+        (
+            Number,
+            false,
+            &[
+                "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "tue",
+                "tues", "thu", "thur", "thurs", "fri",
+            ],
+        ),
+        (Number, true, &["mar", "dec", "mon", "wed", "sat", "sun"]),
+        (
+            Other,
+            false,
+            &[
+                "etc", "inc", "ltd", "co", "corp", "llc", "plc", "bros", "jr", "esq", "dept",
+                "depts", "univ", "assn", "assoc", "intl", "natl", "govt", "mfg", "mgr", "al",
+                "eds", "ibid", "ave", "blvd", "hwy", "mins", "hrs", "yrs", "kg", "km", "lbs", "oz",
+                "avg", "cie", "pty", "bhd", "sdn", "gmbh",
+            ],
+        ),
+        // US states, and short words that are abbreviations only when capitalised.
+        (
+            Other,
+            true,
+            &[
+                "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "kans", "ky", "mich",
+                "minn", "mont", "neb", "nebr", "nev", "okla", "ore", "penn", "tenn", "tex", "vt",
+                "wis", "wisc", "wyo", "mass", "del", "ga", "ill", "ind", "la", "md", "miss", "mo",
+                "pa", "va", "wash", "ln", "rd", "dist", "dir", "div", "ed", "est", "trans", "yr",
+                "lb", "cos",
+            ],
+        ),
+    ]
+};
+
+/// The titles still read as titles in headings written in capitals (`MR.`, `DR.`, `ST.`),
+/// where any other all-capital word is an acronym (`SEC`, `FT`, `IE`, `MS`).
+const CAPITAL_TITLES: &[&str] = &["mr", "mrs", "dr", "st", "mt"];
+
+/// The bits of an entry of [`ABBREV_MAP`]: a word of the map (0 for any other word), its
+/// class (two bits), its case rule, and whether it is one of [`CAPITAL_TITLES`].
+const ABBREV_FOUND: u8 = 1;
+const ABBREV_CAP_ONLY: u8 = 1 << 3;
+const ABBREV_CAPITAL_TITLE: u8 = 1 << 4;
+
+fn class_bits(class: Abbrev) -> u8 {
+    (match class {
+        Abbrev::Title => 0,
+        Abbrev::Number => 1,
+        Abbrev::Continue => 2,
+        Abbrev::Other => 3,
+    }) << 1
+}
+
+/// [`ABBREVS`] as a perfect-hash map of their lowercase letters, read in place: one
+/// hash and one compare where a `match` on the word branched on its length and bytes.
+static ABBREV_MAP: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let words: Vec<(&[u8], u8)> = ABBREVS
+        .iter()
+        .flat_map(|&(class, cap_only, words)| {
+            words.iter().map(move |w| {
+                let mut v = ABBREV_FOUND | class_bits(class);
+                if cap_only {
+                    v |= ABBREV_CAP_ONLY;
+                }
+                if CAPITAL_TITLES.contains(w) {
+                    v |= ABBREV_CAPITAL_TITLE;
+                }
+                (w.as_bytes(), v)
+            })
+        })
+        .collect();
+    WordMap::new(&words, 0)
+});
+
+/// The class of the known abbreviation `b[start..end]` (the letters before the period),
+/// with its case rule (see [`ABBREVS`]).
+pub(super) fn abbrev_at(b: &[u8], start: usize, end: usize) -> Option<Abbrev> {
     // No abbreviation is longer than six bytes: most words are answered here.
+    let n = end.checked_sub(start)?;
+    if n == 0 || n > 6 {
+        return None;
+    }
+    let word = b.get(start..end)?;
+    let v = if n == 3 && word[0] | 0x20 == b'n' && special(word).is_some() {
+        ABBREV_FOUND | class_bits(Abbrev::Number)
+    } else {
+        // The length and the first and last letters rule out most words before the hash.
+        let map = &*ABBREV_MAP;
+        if !map.may_hold(n, word[0], word[n - 1]) {
+            return None;
+        }
+        map.get_at(b, start, end)
+    };
+    if v == 0 {
+        return None;
+    }
+    if v & ABBREV_CAP_ONLY != 0 && !word[0].is_ascii_uppercase() {
+        return None;
+    }
+    // An all-capital word is an acronym, except the titles of headings in capitals.
+    if n >= 2 && v & ABBREV_CAPITAL_TITLE == 0 && word.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(match (v >> 1) & 3 {
+        0 => Abbrev::Title,
+        1 => Abbrev::Number,
+        2 => Abbrev::Continue,
+        _ => Abbrev::Other,
+    })
+}
+
+/// [`abbrev_at`] of a whole word.
+#[cfg(test)]
+pub(super) fn abbrev(word: &[u8]) -> Option<Abbrev> {
+    abbrev_at(word, 0, word.len())
+}
+
+/// [`abbrev`] by a plain search of the lists, for tests.
+#[cfg(test)]
+fn abbrev_reference(word: &[u8]) -> Option<Abbrev> {
     if word.len() > 6 {
         return None;
     }
     let mut buf = [0u8; 16];
     let w = fold(word, &mut buf).or_else(|| special(word))?;
-    let capital = word[0].is_ascii_uppercase();
-    // (class, only when capitalised)
-    let (class, cap_only) = match w {
-        b"mr" | b"mrs" | b"ms" | b"messrs" | b"mme" | b"mlle" | b"dr" | b"drs" | b"prof"
-        | b"profs" | b"st" | b"mt" | b"msgr" | b"mssrs" => (Title, false),
-        b"gen" | b"gens" | b"lt" | b"col" | b"maj" | b"capt" | b"cpt" | b"cmdr" | b"cdr"
-        | b"comdr" | b"adm" | b"brig" | b"sgt" | b"cpl" | b"pvt" | b"spc" | b"gov" | b"govs"
-        | b"sen" | b"sens" | b"rep" | b"reps" | b"rev" | b"revd" | b"hon" | b"pres" | b"supt"
-        | b"insp" | b"det" | b"fr" | b"ste" | b"ft" | b"atty" | b"amb" | b"lieut" | b"rt"
-        | b"sr" | b"sra" | b"srta" | b"cllr" | b"ald" | b"sec" | b"secs" | b"mtn" | b"pt"
-        | b"hr" => (Title, true),
-        b"no" | b"nos" | b"nr" | b"p" | b"pp" | b"vol" | b"vols" | b"fig" | b"figs" | b"art"
-        | b"arts" | b"ch" | b"chap" | b"para" | b"paras" | b"pg" | b"pgs" | b"op" | b"tel"
-        | b"ext" | b"ref" | b"refs" | b"num" | b"c" | b"rs" | b"n\xc2\xb0" | b"n\xc2\xba"
-        | b"sect" | b"cl" | b"reg" | b"pl" | b"apt" | b"rm" | b"bldg" => (Number, false),
-        b"vs" | b"cf" | b"viz" | b"approx" | b"appx" | b"incl" | b"esp" | b"ca" | b"resp"
-        | b"eg" | b"ie" | b"lit" | b"orig" | b"abt" | b"v" => (Continue, false),
-        // Months and days come before a day number or a year.
-        b"jan" | b"feb" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct"
-        | b"nov" | b"tue" | b"tues" | b"thu" | b"thur" | b"thurs" | b"fri" => (Number, false),
-        b"mar" | b"dec" | b"mon" | b"wed" | b"sat" | b"sun" => (Number, true),
-        b"etc" | b"inc" | b"ltd" | b"co" | b"corp" | b"llc" | b"plc" | b"bros" | b"jr" | b"esq"
-        | b"dept" | b"depts" | b"univ" | b"assn" | b"assoc" | b"intl" | b"natl" | b"govt"
-        | b"mfg" | b"mgr" | b"al" | b"eds" | b"ibid" | b"ave" | b"blvd" | b"hwy" | b"mins"
-        | b"hrs" | b"yrs" | b"kg" | b"km" | b"lbs" | b"oz" | b"avg" | b"cie" | b"pty" | b"bhd"
-        | b"sdn" | b"gmbh" => (Other, false),
-        // US states, and short words that are abbreviations only when capitalised.
-        b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"fla" | b"kan" | b"kans"
-        | b"ky" | b"mich" | b"minn" | b"mont" | b"neb" | b"nebr" | b"nev" | b"okla" | b"ore"
-        | b"penn" | b"tenn" | b"tex" | b"vt" | b"wis" | b"wisc" | b"wyo" | b"mass" | b"del"
-        | b"ga" | b"ill" | b"ind" | b"la" | b"md" | b"miss" | b"mo" | b"pa" | b"va" | b"wash"
-        | b"ln" | b"rd" | b"dist" | b"dir" | b"div" | b"ed" | b"est" | b"trans" | b"yr" | b"lb"
-        | b"cos" => (Other, true),
-        _ => return None,
+    let (class, cap_only) = if special(word).is_some() {
+        (Abbrev::Number, false)
+    } else {
+        ABBREVS
+            .iter()
+            .find(|(_, _, words)| words.iter().any(|x| x.as_bytes() == w))
+            .map(|&(class, cap_only, _)| (class, cap_only))?
     };
-    if cap_only && !capital {
+    if cap_only && !word[0].is_ascii_uppercase() {
         return None;
     }
-    // An all-capital word is an acronym (`SEC`, `FT`, `IE`, `MS`), except the common titles
-    // in headings written in capitals (`MR.`, `DR.`, `ST.`).
     if word.len() >= 2
         && word.iter().all(u8::is_ascii_uppercase)
-        && !matches!(w, b"mr" | b"mrs" | b"dr" | b"st" | b"mt")
+        && !CAPITAL_TITLES.iter().any(|x| x.as_bytes() == w)
     {
         return None;
     }
@@ -538,6 +672,41 @@ pub(super) fn is_time_intro(word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_agree_with_the_lists() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for &(_, _, list) in ABBREVS {
+            for w in list {
+                let w = w.as_bytes();
+                let mut cap = w.to_vec();
+                cap[0] = cap[0].to_ascii_uppercase();
+                words.push(w.to_vec());
+                words.push(cap.clone());
+                words.push(w.to_ascii_uppercase());
+                words.push([w, b"x"].concat());
+                words.push([b"x", w].concat());
+                words.push(w[1..].to_vec());
+                words.push([&cap[..], b"."].concat());
+            }
+        }
+        for w in [
+            "N°", "n°", "Nº", "nº", "N°x", "n\u{301}", "", "é", "Mr.", "A1", "a-b",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        for w in &words {
+            assert_eq!(
+                abbrev(w),
+                abbrev_reference(w),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+            // In place, inside a longer text.
+            let text = [b"a ", &w[..], b". The end of the text is far enough away."].concat();
+            assert_eq!(abbrev_at(&text, 2, 2 + w.len()), abbrev_reference(w));
+        }
+    }
 
     #[test]
     fn abbreviations() {
