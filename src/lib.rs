@@ -73,22 +73,25 @@ only the allocations of its own [`Document`]. [`Extractor::find_mentions`] runs 
 gazetteer alone, for callers who want only the entities.
 
 On one core of a 2-core machine, the whole pipeline runs over English news with the
-built-in gazetteer at 103 instructions a byte: 50 MB/s measured while the machine was
-shared with other work, about 100 MB/s on a quiet one as scaled from a side-by-side run;
-with 144,000 more entities, about two thirds of that. The matching alone runs at about 190 and 140 MB/s on the shared machine
-(`benches/README.md` says how these were measured). The costs are spread over one pass
-per stage, each of which reads the text a word at a time and eight bytes at a time where
-it can:
+built-in gazetteer at 78 instructions a byte, about 90 MB/s (criterion, quiet machine:
+53 to 56 ms for the 5 MB corpus, where the previous release took 79 to 81 ms in the same
+minutes); with 144,000 more entities, about three quarters of that. The matching alone
+runs at about 450 MB/s (`benches/README.md` says how these were measured). The costs are
+spread over one pass per stage, each of which reads the text a word at a time and
+sixteen to sixty-four bytes at a time where it can:
 
 - the gazetteer is one double-array trie over folded bytes, walked only from word starts
-  that small hashed filters let through: the word must start some form, and be a whole
-  form or be followed by a word that goes on with one (`the` rarely passes), and the
-  first eight folded bytes must start a form;
+  that small hashed filters let through: the words of 64-byte blocks are classed by SSE2
+  masks (word starts, capitals, stops), each must start some form, and be a whole form
+  or be followed by a word that goes on with one (`the` rarely passes), and the first
+  eight folded bytes must start a form;
 - numbers are anchored on digits and on the runs of letters that are number words,
-  found from bit masks of 64-byte blocks, digits and letters in one pass; the same pass
-  notes cue words, so that the casualty recogniser is skipped in the sentences that
-  have none of its words;
-- sentence ends are looked for only at the bytes a mask of sixteen bytes at a time
+  found from SSE2 bit masks of 64-byte blocks, digits and letters in one pass; the same
+  pass notes cue words, so that the date recogniser skips the sentences with no digit
+  and no date word, and the casualty recogniser those with none of its words;
+- the date tokenizer reads short words a load of eight bytes each and lists the tokens a
+  date may start at, so the grammar is tried only there;
+- sentence ends are looked for only at the bytes that a test of 32 bytes at a time
   flags;
 - nothing is allocated per match or per sentence.
 
