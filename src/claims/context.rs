@@ -1654,10 +1654,9 @@ word_set! {
     ]
 }
 
-/// A month name or its abbreviation.
-pub(crate) fn is_month(w: &str) -> bool {
-    /// The first letters and lengths of the month names and abbreviations.
-    static SHAPES: [u32; 32] = shapes(&[
+word_set! {
+    /// A month name or its abbreviation, in lowercase.
+    fn is_month_name, MONTH_NAMES, MONTH_SHAPES = [
         "january",
         "february",
         "march",
@@ -1682,42 +1681,19 @@ pub(crate) fn is_month(w: &str) -> bool {
         "oct",
         "nov",
         "dec",
-    ]);
+    ]
+}
+
+/// A month name or its abbreviation, in any case, with or without periods after it.
+pub(crate) fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    // Most words are no month: ruled out by their first letter and length.
-    if !fits(&SHAPES, w) {
+    // Most words are no month: ruled out by their first letter and length before they
+    // are lowercased.
+    if !fits(&MONTH_SHAPES, w) {
         return false;
     }
     let mut buf = [0u8; 24];
-    matches!(
-        scan::lower(w, &mut buf),
-        Some(
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "jan"
-                | "feb"
-                | "mar"
-                | "apr"
-                | "jun"
-                | "jul"
-                | "aug"
-                | "sep"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-        )
-    )
+    scan::lower(w, &mut buf).is_some_and(is_month_name)
 }
 
 /// True when a number sits in a date: next to a month name (`August 30, 1981`, `30 August`)
@@ -1855,32 +1831,7 @@ mod tests {
 
     #[test]
     fn months_as_before() {
-        const MONTHS: &[&str] = &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ];
+        const MONTHS: &[&str] = MONTH_NAMES;
         let reference = |w: &str| {
             let t = w.trim_end_matches('.');
             t.is_ascii() && MONTHS.contains(&t.to_ascii_lowercase().as_str())
